@@ -1,0 +1,42 @@
+using Confluent.Kafka;
+
+namespace StreamAnalytics.Streaming.Kafka;
+
+/// <summary>Builds librdkafka client configurations from <see cref="KafkaStreamOptions"/>.</summary>
+internal static class KafkaClientConfigs
+{
+    /// <summary>
+    /// A consumer for one manually assigned partition. Offsets are stored only for delivered records and the
+    /// stored offsets are committed in the background every <see cref="KafkaStreamOptions.CommitInterval"/>
+    /// and on close: at-least-once, never ahead of delivery.
+    /// </summary>
+    public static ConsumerConfig ForConsumer(KafkaStreamOptions options, string clientId)
+    {
+        var config = new ConsumerConfig(new Dictionary<string, string>(options.ClientProperties))
+        {
+            BootstrapServers = options.BootstrapServers,
+            GroupId = options.ConsumerGroup,
+            ClientId = clientId,
+            EnableAutoCommit = true,
+            EnableAutoOffsetStore = false,
+            AutoCommitIntervalMs = (int)options.CommitInterval.TotalMilliseconds,
+            AutoOffsetReset = options.StartPosition == KafkaStartPosition.Earliest ? AutoOffsetReset.Earliest : AutoOffsetReset.Latest,
+            EnablePartitionEof = false,
+            // The consumer is polled without waiting; the default 1 s fetch-queue backoff would starve it between polls.
+            FetchQueueBackoffMs = 0,
+        };
+        config.ConsumeResultFields = "topic,timestamp,headers";
+        return config;
+    }
+
+    /// <summary>A producer for records written by Orleans producers; waits for all in-sync replicas.</summary>
+    public static ProducerConfig ForProducer(KafkaStreamOptions options, string clientId) =>
+        new(new Dictionary<string, string>(options.ClientProperties))
+        {
+            BootstrapServers = options.BootstrapServers,
+            ClientId = clientId,
+            Acks = Acks.All,
+            EnableIdempotence = true,
+            LingerMs = 2,
+        };
+}

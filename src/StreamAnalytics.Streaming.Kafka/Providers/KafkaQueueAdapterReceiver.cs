@@ -1,0 +1,261 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
+using Orleans.Streams;
+
+namespace StreamAnalytics.Streaming.Kafka;
+
+/// <summary>
+/// Pulls one Kafka partition (one Orleans queue) for the pulling agent the queue balancer gave it to.
+/// The partition is assigned manually, so moving it between silos costs no Kafka group rebalance.
+/// </summary>
+internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
+{
+    private readonly string _providerName;
+    private readonly TopicPartition _topicPartition;
+    private readonly KafkaStreamOptions _options;
+    private readonly IKafkaRecordMapper _mapper;
+    private readonly Serializer _serializer;
+    private readonly KafkaConsumerLagMonitor _monitor;
+    private readonly ILogger _logger;
+    private readonly PartitionCommitTracker _tracker = new();
+    private readonly List<KafkaStreamEvent> _recordEvents = [];
+    private IConsumer<string?, byte[]>? _consumer;
+    private long _position = -1;
+    private long _highWatermark = -1;
+    private long _rejected;
+
+    public KafkaQueueAdapterReceiver(
+        string providerName,
+        QueueId queueId,
+        KafkaStreamOptions options,
+        IKafkaRecordMapper mapper,
+        Serializer serializer,
+        KafkaConsumerLagMonitor monitor,
+        ILogger<KafkaQueueAdapterReceiver> logger)
+    {
+        var (topic, partition) = KafkaQueueMapper.ToTopicPartition(queueId);
+        _providerName = providerName;
+        _topicPartition = new TopicPartition(topic, new Partition(partition));
+        _options = options;
+        _mapper = mapper;
+        _serializer = serializer;
+        _monitor = monitor;
+        _logger = logger;
+    }
+
+    public Task Initialize(TimeSpan timeout)
+    {
+        var config = KafkaClientConfigs.ForConsumer(_options, $"{_providerName}-{_topicPartition.Topic}-{_topicPartition.Partition.Value}");
+        _consumer = new ConsumerBuilder<string?, byte[]>(config)
+            .SetErrorHandler((_, error) => LogKafkaError(_topicPartition.Topic, _topicPartition.Partition.Value, error.Reason))
+            .SetLogHandler((_, _) => { })
+            .Build();
+
+        // Offset.Stored resumes from the group's committed offset, or StartPosition when none is committed.
+        _consumer.Assign(new TopicPartitionOffset(_topicPartition, Offset.Stored));
+        LogAssigned(_topicPartition.Topic, _topicPartition.Partition.Value, _options.ConsumerGroup);
+        Report();
+        return Task.CompletedTask;
+    }
+
+    public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount)
+    {
+        if (_consumer is null)
+        {
+            return Task.FromResult<IList<IBatchContainer>>([]);
+        }
+
+        var budget = Math.Clamp(maxCount, 1, _options.PollBatchSize);
+        var batches = new Dictionary<StreamId, (List<object> Events, List<KafkaStreamSequenceToken> Tokens, Dictionary<string, object>? Context)>();
+        var order = new List<StreamId>();
+        long lastOffset = -1;
+        for (var read = 0; read < budget; read++)
+        {
+            ConsumeResult<string?, byte[]>? result;
+            try
+            {
+                // Zero timeout: take what librdkafka has prefetched, never block the pulling agent's thread.
+                result = _consumer.Consume(TimeSpan.Zero);
+            }
+            catch (ConsumeException ex)
+            {
+                LogConsumeFailed(ex, _topicPartition.Topic, _topicPartition.Partition.Value);
+                break;
+            }
+
+            if (result is null)
+            {
+                break;
+            }
+
+            lastOffset = result.Offset.Value;
+            var context = MapRecord(result);
+            for (var i = 0; i < _recordEvents.Count; i++)
+            {
+                var (streamId, item) = _recordEvents[i];
+                if (!batches.TryGetValue(streamId, out var batch))
+                {
+                    batch = ([], [], context);
+                    batches.Add(streamId, batch);
+                    order.Add(streamId);
+                }
+
+                batch.Events.Add(item);
+                batch.Tokens.Add(new KafkaStreamSequenceToken(_topicPartition.Topic, _topicPartition.Partition.Value, lastOffset, i));
+            }
+        }
+
+        if (lastOffset < 0)
+        {
+            RefreshHighWatermark();
+            Report();
+            return Task.FromResult<IList<IBatchContainer>>([]);
+        }
+
+        _position = lastOffset + 1;
+        var containers = new List<IBatchContainer>(order.Count);
+        var before = _tracker.CommittableOffset;
+        var sequence = _tracker.RegisterPoll(order.Count, _position);
+        foreach (var streamId in order)
+        {
+            var (events, tokens, context) = batches[streamId];
+            containers.Add(new KafkaBatchContainer(streamId, [.. events], [.. tokens], context) { ReceiveSequence = sequence++ });
+        }
+
+        if (_tracker.CommittableOffset != before)
+        {
+            StoreOffset(_tracker.CommittableOffset);
+        }
+
+        RefreshHighWatermark();
+        Report();
+        return Task.FromResult<IList<IBatchContainer>>(containers);
+    }
+
+    public Task MessagesDeliveredAsync(IList<IBatchContainer> messages)
+    {
+        var newest = -1L;
+        foreach (var message in messages)
+        {
+            if (message is KafkaBatchContainer container)
+            {
+                newest = Math.Max(newest, container.ReceiveSequence);
+            }
+        }
+
+        if (newest >= 0 && _tracker.TryAdvance(newest, out var offset))
+        {
+            StoreOffset(offset);
+            Report();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task Shutdown(TimeSpan timeout)
+    {
+        var consumer = _consumer;
+        _consumer = null;
+        _monitor.Release(_providerName, _topicPartition.Topic, _topicPartition.Partition.Value);
+        if (consumer is null)
+        {
+            return;
+        }
+
+        // Close commits the stored offsets and can take a network round trip: keep it off the agent's thread.
+        await Task.Run(() =>
+        {
+            try
+            {
+                consumer.Close();
+            }
+            catch (KafkaException ex)
+            {
+                LogCloseFailed(ex, _topicPartition.Topic, _topicPartition.Partition.Value);
+            }
+            finally
+            {
+                consumer.Dispose();
+            }
+        }).WaitAsync(timeout).ConfigureAwait(false);
+    }
+
+    // Fills _recordEvents with the events of one record; returns the request context an Orleans producer attached.
+    private Dictionary<string, object>? MapRecord(ConsumeResult<string?, byte[]> result)
+    {
+        _recordEvents.Clear();
+        try
+        {
+            if (result.Message.Headers?.TryGetLastBytes(OrleansEventsPayload.HeaderName, out _) == true)
+            {
+                var payload = _serializer.Deserialize<OrleansEventsPayload>(result.Message.Value)
+                    ?? throw new InvalidKafkaRecordException("empty Orleans events payload");
+                foreach (var item in payload.Events)
+                {
+                    _recordEvents.Add(new KafkaStreamEvent(payload.StreamId, item));
+                }
+
+                return payload.RequestContext;
+            }
+
+            var record = new KafkaRecord(
+                result.Topic, result.Partition.Value, result.Offset.Value, result.Message.Key,
+                result.Message.Value ?? [], result.Message.Timestamp.UtcDateTime);
+            _mapper.Map(record, _recordEvents);
+        }
+        catch (Exception ex) when (ex is InvalidKafkaRecordException or Orleans.Serialization.CodecNotFoundException or InvalidOperationException)
+        {
+            _recordEvents.Clear();
+            _rejected++;
+            LogRecordRejected(_topicPartition.Topic, _topicPartition.Partition.Value, result.Offset.Value, ex.Message);
+        }
+
+        return null;
+    }
+
+    private void StoreOffset(long offset)
+    {
+        try
+        {
+            _consumer?.StoreOffset(new TopicPartitionOffset(_topicPartition, new Offset(offset)));
+        }
+        catch (KafkaException ex)
+        {
+            // The partition was revoked under us (shutdown); whoever takes it over resumes from the last commit.
+            LogStoreFailed(ex, _topicPartition.Topic, _topicPartition.Partition.Value, offset);
+        }
+    }
+
+    private void RefreshHighWatermark()
+    {
+        // Cached from the last fetch response: no broker round trip.
+        var watermarks = _consumer?.GetWatermarkOffsets(_topicPartition);
+        if (watermarks is not null && watermarks.High.Value >= 0)
+        {
+            _highWatermark = watermarks.High.Value;
+        }
+    }
+
+    private void Report() => _monitor.Report(new KafkaPartitionStatus(
+        _providerName, _topicPartition.Topic, _topicPartition.Partition.Value,
+        _position, _highWatermark, _tracker.CommittableOffset, _rejected));
+
+    [LoggerMessage(1, LogLevel.Information, "Pulling Kafka partition {Topic}[{Partition}] for consumer group {ConsumerGroup}.")]
+    private partial void LogAssigned(string topic, int partition, string consumerGroup);
+
+    [LoggerMessage(2, LogLevel.Warning, "Kafka client error on {Topic}[{Partition}]: {Reason}")]
+    private partial void LogKafkaError(string topic, int partition, string reason);
+
+    [LoggerMessage(3, LogLevel.Warning, "Reading Kafka partition {Topic}[{Partition}] failed; retrying on the next poll.")]
+    private partial void LogConsumeFailed(Exception exception, string topic, int partition);
+
+    [LoggerMessage(4, LogLevel.Warning, "Skipped invalid record {Topic}[{Partition}]@{Offset}: {Reason}")]
+    private partial void LogRecordRejected(string topic, int partition, long offset, string reason);
+
+    [LoggerMessage(5, LogLevel.Warning, "Could not store offset {Offset} for {Topic}[{Partition}].")]
+    private partial void LogStoreFailed(Exception exception, string topic, int partition, long offset);
+
+    [LoggerMessage(6, LogLevel.Warning, "Closing the consumer of {Topic}[{Partition}] failed; uncommitted offsets will be redelivered.")]
+    private partial void LogCloseFailed(Exception exception, string topic, int partition);
+}
