@@ -8,9 +8,6 @@ namespace StreamAnalytics.Streaming.Kafka.Hosting;
 /// <summary>Configures a Kafka stream provider on a silo: options, cache, queue balancing.</summary>
 public sealed class SiloKafkaStreamConfigurator : SiloPersistentStreamConfigurator
 {
-    /// <summary>The default time a new silo waits before it takes partitions: long enough for a rolling start to settle.</summary>
-    public static readonly TimeSpan DefaultSiloMaturityPeriod = TimeSpan.FromSeconds(10);
-
     /// <summary>The default size of the per-partition cache of undelivered containers.</summary>
     public const int DefaultCacheSize = 8192;
 
@@ -29,7 +26,7 @@ public sealed class SiloKafkaStreamConfigurator : SiloPersistentStreamConfigurat
                 .Configure<IOptionsMonitor<KafkaStreamOptions>>((agent, kafka) => agent.GetQueueMsgsTimerPeriod = kafka.Get(name).EmptyPollDelay);
         });
         ConfigureCache(DefaultCacheSize);
-        ConfigureQueueBalancing(DefaultSiloMaturityPeriod);
+        this.ConfigurePartitionBalancing(ActiveSiloQueueBalancer.Create);
     }
 
     /// <summary>Configures <see cref="KafkaStreamOptions"/>.</summary>
@@ -43,16 +40,6 @@ public sealed class SiloKafkaStreamConfigurator : SiloPersistentStreamConfigurat
     public SiloKafkaStreamConfigurator ConfigureCache(int cacheSize)
     {
         this.Configure<SimpleQueueCacheOptions>(ob => ob.Configure(options => options.CacheSize = cacheSize));
-        return this;
-    }
-
-    /// <summary>
-    /// Spreads partitions evenly over the active silos, moving them when a silo joins or leaves; a new silo takes
-    /// its share after <paramref name="siloMaturityPeriod"/>. Defaults to <see cref="DefaultSiloMaturityPeriod"/>.
-    /// </summary>
-    public SiloKafkaStreamConfigurator ConfigureQueueBalancing(TimeSpan siloMaturityPeriod)
-    {
-        this.UseDynamicClusterConfigDeploymentBalancer(siloMaturityPeriod);
         return this;
     }
 }

@@ -1,0 +1,19 @@
+namespace StreamAnalytics.Silo.Health;
+
+/// <summary>The body of <c>GET /health</c>.</summary>
+/// <param name="Status"><c>healthy</c> when the silo is up and the broker address is known.</param>
+/// <param name="Broker">The Kafka cluster this silo talks to.</param>
+/// <param name="Topics">The topics the stream provider reads, with their partition counts.</param>
+/// <param name="Queues">The partitions this silo pulls now, with position and lag.</param>
+public sealed record HealthReport(string Status, BrokerStatus Broker, IReadOnlyList<TopicStatus> Topics, IReadOnlyList<QueueStatus> Queues);
+
+/// <summary>The Kafka cluster a silo uses.</summary>
+/// <param name="BootstrapServers">The bootstrap address other processes can produce to.</param>
+/// <param name="Embedded">True when the silo started the embedded broker itself.</param>
+public sealed record BrokerStatus(string BootstrapServers, bool Embedded);
+
+/// <summary>A topic read by the stream provider.</summary>
+public sealed record TopicStatus(string Name, int Partitions);
+
+/// <summary>One partition pulled by this silo.</summary>
+public sealed record QueueStatus(string Topic, int Partition, long Position, long HighWatermark, long CommittedOffset, long Lag, long Rejected);

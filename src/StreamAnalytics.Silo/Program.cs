@@ -1,0 +1,13 @@
+using StreamAnalytics.Silo;
+using StreamAnalytics.Silo.Health;
+using StreamAnalytics.Streaming.Kafka.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// No Kafka:BootstrapServers configured: run on an in-process broker so one command starts everything.
+builder.AddEmbeddedKafkaBrokerIfUnconfigured();
+builder.AddStreamAnalyticsSilo();
+
+var app = builder.Build();
+app.MapStreamAnalyticsHealth();
+app.Run();

@@ -1,0 +1,25 @@
+using StreamAnalytics.Abstractions;
+using StreamAnalytics.Streaming.Kafka.Hosting;
+
+namespace StreamAnalytics.Silo;
+
+/// <summary>The silo's composition: Orleans with localhost clustering, in-memory storage and the Kafka streams.</summary>
+public static class SiloHostingExtensions
+{
+    /// <summary>Adds the Orleans silo of a worker host.</summary>
+    public static WebApplicationBuilder AddStreamAnalyticsSilo(this WebApplicationBuilder builder)
+    {
+        var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
+        builder.UseOrleans(orleans =>
+        {
+            orleans.UseLocalhostClustering(
+                silo.SiloPort, silo.GatewayPort, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, silo.PrimarySiloPort),
+                silo.ServiceId, silo.ClusterId);
+            orleans.AddMemoryGrainStorageAsDefault();
+            orleans.AddMemoryGrainStorage("PubSubStore");
+            orleans.AddKafkaStreams(StreamNames.KafkaProvider, kafka =>
+                kafka.ConfigureKafka(options => options.BindConfiguration(StreamAnalytics.Streaming.Kafka.KafkaStreamOptions.SectionName)));
+        });
+        return builder;
+    }
+}
