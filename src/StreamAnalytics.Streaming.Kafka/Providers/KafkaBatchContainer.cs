@@ -43,11 +43,12 @@ public sealed class KafkaBatchContainer : IBatchContainer
     public StreamSequenceToken SequenceToken => Tokens[0];
 
     /// <summary>
-    /// The order in which the local receiver handed this container to the pulling agent; used to decide which
-    /// offsets may be committed once the cache purges it. Not serialized: it means nothing in another silo.
+    /// Which receiver handed this container to the pulling agent, and in which order; used to decide which offsets
+    /// may be committed once the cache purges it. Not serialized or copied: a container that crossed a silo
+    /// boundary has none, so it can never release another receiver's offsets.
     /// </summary>
     [NonSerialized]
-    internal long ReceiveSequence = -1;
+    internal (object Receiver, long Sequence)? Receipt;
 
     /// <inheritdoc />
     public IEnumerable<Tuple<T, StreamSequenceToken>> GetEvents<T>()

@@ -120,7 +120,7 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         foreach (var streamId in order)
         {
             var (events, tokens, context) = batches[streamId];
-            containers.Add(new KafkaBatchContainer(streamId, [.. events], [.. tokens], context) { ReceiveSequence = sequence++ });
+            containers.Add(new KafkaBatchContainer(streamId, [.. events], [.. tokens], context) { Receipt = (this, sequence++) });
         }
 
         if (_tracker.CommittableOffset != before)
@@ -138,9 +138,9 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         var newest = -1L;
         foreach (var message in messages)
         {
-            if (message is KafkaBatchContainer container)
+            if (message is KafkaBatchContainer { Receipt: { } receipt } && ReferenceEquals(receipt.Receiver, this))
             {
-                newest = Math.Max(newest, container.ReceiveSequence);
+                newest = Math.Max(newest, receipt.Sequence);
             }
         }
 

@@ -1,6 +1,5 @@
 using Orleans.Providers.Streams.Common;
 using Orleans.Streams;
-using Xunit;
 
 namespace StreamAnalytics.Streaming.Kafka.Tests.Unit;
 

@@ -1,4 +1,3 @@
-using Xunit;
 
 namespace StreamAnalytics.Streaming.Kafka.Tests.Unit;
 
