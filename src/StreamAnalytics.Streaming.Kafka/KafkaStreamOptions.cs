@@ -45,6 +45,12 @@ public sealed class KafkaStreamOptions
     /// <summary>The most records one receiver reads from its partition per poll. Defaults to 1000.</summary>
     public int PollBatchSize { get; set; } = 1000;
 
+    /// <summary>
+    /// How many containers (one per stream per poll) each partition's cache holds while they are delivered; reading a
+    /// partition pauses when it is full. Defaults to 8192.
+    /// </summary>
+    public int CacheSize { get; set; } = 8192;
+
     /// <summary>How long a receiver waits before polling a partition again after finding it empty. Defaults to 20 ms.</summary>
     public TimeSpan EmptyPollDelay { get; set; } = TimeSpan.FromMilliseconds(20);
 

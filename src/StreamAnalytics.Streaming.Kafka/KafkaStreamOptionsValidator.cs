@@ -71,6 +71,11 @@ public sealed partial class KafkaStreamOptionsValidator(KafkaStreamOptions optio
             errors.Add($"PollBatchSize is {options.PollBatchSize}: it must be between 1 and 100000.");
         }
 
+        if (options.CacheSize is < 64 or > 1_000_000)
+        {
+            errors.Add($"CacheSize is {options.CacheSize}: it must be between 64 and 1000000.");
+        }
+
         if (options.EmptyPollDelay < TimeSpan.Zero || options.EmptyPollDelay > TimeSpan.FromSeconds(10))
         {
             errors.Add($"EmptyPollDelay is {options.EmptyPollDelay}: it must be between 0 and 10 seconds.");

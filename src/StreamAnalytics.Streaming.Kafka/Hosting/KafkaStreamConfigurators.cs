@@ -5,12 +5,9 @@ using Orleans.Configuration;
 
 namespace StreamAnalytics.Streaming.Kafka.Hosting;
 
-/// <summary>Configures a Kafka stream provider on a silo: options, cache, queue balancing.</summary>
+/// <summary>Configures a Kafka stream provider on a silo: options, polling cadence and queue balancing.</summary>
 public sealed class SiloKafkaStreamConfigurator : SiloPersistentStreamConfigurator
 {
-    /// <summary>The default size of the per-partition cache of undelivered containers.</summary>
-    public const int DefaultCacheSize = 8192;
-
     /// <summary>Creates the configurator; use <see cref="SiloBuilderExtensions.AddKafkaStreams(ISiloBuilder, string, Action{SiloKafkaStreamConfigurator}?)"/>.</summary>
     public SiloKafkaStreamConfigurator(string name, Action<Action<IServiceCollection>> configureServicesDelegate)
         : base(name, configureServicesDelegate, KafkaAdapterFactory.Create)
@@ -25,7 +22,6 @@ public sealed class SiloKafkaStreamConfigurator : SiloPersistentStreamConfigurat
             services.AddOptions<StreamPullingAgentOptions>(name)
                 .Configure<IOptionsMonitor<KafkaStreamOptions>>((agent, kafka) => agent.GetQueueMsgsTimerPeriod = kafka.Get(name).EmptyPollDelay);
         });
-        ConfigureCache(DefaultCacheSize);
         this.ConfigurePartitionBalancing(ActiveSiloQueueBalancer.Create);
     }
 
@@ -33,13 +29,6 @@ public sealed class SiloKafkaStreamConfigurator : SiloPersistentStreamConfigurat
     public SiloKafkaStreamConfigurator ConfigureKafka(Action<OptionsBuilder<KafkaStreamOptions>> configureOptions)
     {
         this.Configure(configureOptions);
-        return this;
-    }
-
-    /// <summary>Sets how many containers each partition's cache holds before the agent stops reading. Defaults to <see cref="DefaultCacheSize"/>.</summary>
-    public SiloKafkaStreamConfigurator ConfigureCache(int cacheSize)
-    {
-        this.Configure<SimpleQueueCacheOptions>(ob => ob.Configure(options => options.CacheSize = cacheSize));
         return this;
     }
 }

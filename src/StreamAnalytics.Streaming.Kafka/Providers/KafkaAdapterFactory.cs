@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
-using Orleans.Providers.Streams.Common;
 using Orleans.Serialization;
 using Orleans.Streams;
 
@@ -17,12 +15,11 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
     private readonly KafkaConsumerLagMonitor _monitor;
     private readonly ILoggerFactory _loggerFactory;
     private readonly KafkaQueueMapper _queueMapper;
-    private readonly SimpleQueueAdapterCache _cache;
+    private readonly KafkaQueueAdapterCache _cache;
 
     public KafkaAdapterFactory(
         string name,
         KafkaStreamOptions options,
-        SimpleQueueCacheOptions cacheOptions,
         IKafkaRecordMapper recordMapper,
         Serializer serializer,
         KafkaConsumerLagMonitor monitor,
@@ -35,15 +32,14 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
         _monitor = monitor;
         _loggerFactory = loggerFactory;
         _queueMapper = new KafkaQueueMapper(options);
-        _cache = new SimpleQueueAdapterCache(cacheOptions, name, loggerFactory);
+        _cache = new KafkaQueueAdapterCache(options.CacheSize);
     }
 
     public static KafkaAdapterFactory Create(IServiceProvider services, string name)
     {
         var options = services.GetOptionsByName<KafkaStreamOptions>(name);
         var mapper = services.GetKeyedService<IKafkaRecordMapper>(name) ?? new KeyFieldRecordMapper(options);
-        return ActivatorUtilities.CreateInstance<KafkaAdapterFactory>(
-            services, name, options, services.GetOptionsByName<SimpleQueueCacheOptions>(name), mapper);
+        return ActivatorUtilities.CreateInstance<KafkaAdapterFactory>(services, name, options, mapper);
     }
 
     public Task<IQueueAdapter> CreateAdapter() => Task.FromResult<IQueueAdapter>(

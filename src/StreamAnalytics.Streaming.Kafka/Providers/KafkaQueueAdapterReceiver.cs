@@ -66,11 +66,12 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
             return Task.FromResult<IList<IBatchContainer>>([]);
         }
 
-        var budget = Math.Clamp(maxCount, 1, _options.PollBatchSize);
+        // maxCount bounds the containers the cache takes; records of streams already in this poll add no container.
+        var maxContainers = Math.Max(1, maxCount);
         var batches = new Dictionary<StreamId, (List<object> Events, List<KafkaStreamSequenceToken> Tokens, Dictionary<string, object>? Context)>();
         var order = new List<StreamId>();
         long lastOffset = -1;
-        for (var read = 0; read < budget; read++)
+        for (var read = 0; read < _options.PollBatchSize && order.Count < maxContainers; read++)
         {
             ConsumeResult<string?, byte[]>? result;
             try

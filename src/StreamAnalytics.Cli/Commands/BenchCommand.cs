@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Text.Json;
+using StreamAnalytics.Cli.Bench;
+
+namespace StreamAnalytics.Cli.Commands;
+
+/// <summary><c>sa bench</c>: benchmarks, each beside a baseline measured in the same run.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var records = new Option<int>("--records") { Description = "Records to ingest.", DefaultValueFactory = _ => 200_000 };
+        var partitions = new Option<int>("--partitions") { Description = "Partitions of the benchmark topic.", DefaultValueFactory = _ => 8 };
+        var keys = new Option<int>("--keys") { Description = "Distinct stream keys (user ids).", DefaultValueFactory = _ => 1_000 };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var ingest = new Command("ingest", "Records per second from the embedded broker through the Kafka stream provider into counting grains, beside a plain Confluent consumer loop counting the same records.")
+        {
+            records,
+            partitions,
+            keys,
+            json,
+        };
+        ingest.SetAction(async (parse, cancellation) =>
+        {
+            var settings = new IngestBenchmarkSettings(parse.GetValue(records), parse.GetValue(partitions), parse.GetValue(keys));
+            if (settings.Validate() is { } error)
+            {
+                await Console.Error.WriteLineAsync(error);
+                return 2;
+            }
+
+            var result = await IngestBenchmark.RunAsync(settings, parse.GetValue(json) ? Console.Error : Console.Out, cancellation);
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(result, IngestResultJson.Default.IngestResult));
+            }
+            else
+            {
+                Console.WriteLine($"provider {result.ProviderRate:N0} records/s, baseline {result.BaselineRate:N0} records/s, ratio {result.Ratio:F2}");
+            }
+
+            return 0;
+        });
+
+        return new Command("bench", "Benchmarks with their baselines.") { ingest };
+    }
+}

@@ -1,0 +1,9 @@
+using System.CommandLine;
+using StreamAnalytics.Cli.Commands;
+
+var root = new RootCommand("sa: the StreamAnalytics command line.")
+{
+    BrokerCommand.Create(),
+    BenchCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();
