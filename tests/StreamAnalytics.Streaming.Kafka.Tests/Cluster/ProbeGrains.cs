@@ -33,11 +33,7 @@ public abstract class ProbeGrainBase([PersistentState("probe", ProbeStorage.Name
     {
         var stream = this.GetStreamProvider(ProbeCluster.ProviderName)
             .GetStream<object>(StreamId.Create(StreamNamespace, this.GetPrimaryKeyString()));
-        foreach (var handle in await stream.GetAllSubscriptionHandles())
-        {
-            await handle.ResumeAsync(OnNextAsync);
-        }
-
+        // For an implicit subscription, subscribing on activation attaches this grain's handler to it.
         await stream.SubscribeAsync(OnNextAsync);
     }
 
