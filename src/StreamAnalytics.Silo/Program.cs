@@ -11,3 +11,6 @@ builder.AddStreamAnalyticsSilo();
 var app = builder.Build();
 app.MapStreamAnalyticsHealth();
 app.Run();
+
+/// <summary>The host's entry point; public so integration tests can start it with <c>WebApplicationFactory</c>.</summary>
+public partial class Program;
