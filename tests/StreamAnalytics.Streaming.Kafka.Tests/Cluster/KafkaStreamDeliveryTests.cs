@@ -16,29 +16,22 @@ public sealed class KafkaStreamDeliveryTests(EmbeddedBrokerFixture fixture, ITes
     {
         var topic = fixture.CreateTopic("external", 8);
         var traffic = new ProbeTraffic(topic, 20_000);
-        var cluster = await ProbeCluster.StartAsync(fixture.Broker.BootstrapServers, topic, 8);
-        try
-        {
-            await ProbeTraffic.ProduceAsync(fixture.Broker.BootstrapServers, topic, traffic.Records);
-            var tally = await traffic.WaitForAllAsync(cluster.GrainFactory, DrainTimeout);
+        await using var running = await ProbeCluster.StartAsync(fixture.Broker.BootstrapServers, topic, 8);
+        var cluster = running.Cluster;
+        await ProbeTraffic.ProduceAsync(fixture.Broker.BootstrapServers, topic, traffic.Records);
+        var tally = await traffic.WaitForAllAsync(cluster.GrainFactory, DrainTimeout);
 
-            Assert.Equal("", tally.WrongKeys);
-            Assert.Equal(20_000, tally.UserApplied);
-            Assert.Equal(20_000, tally.ProductApplied);
-            Assert.Equal(0, tally.Duplicates);
+        Assert.Equal("", tally.WrongKeys);
+        Assert.Equal(20_000, tally.UserApplied);
+        Assert.Equal(20_000, tally.ProductApplied);
+        Assert.Equal(0, tally.Duplicates);
 
-            // Both silos pull, every partition is pulled by exactly one silo, and nothing is left unread.
-            var owned = cluster.Silos.Select(s => Monitor(s).OwnedPartitions).ToList();
-            Assert.All(owned, partitions => Assert.NotEmpty(partitions));
-            Assert.Equal(Enumerable.Range(0, 8), owned.SelectMany(p => p).Select(p => p.Partition).Order());
-            Assert.Equal(20_000, owned.SelectMany(p => p).Sum(p => p.Position));
-            Assert.All(owned.SelectMany(p => p), p => Assert.Equal(0, p.Lag));
-        }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+        // Both silos pull, every partition is pulled by exactly one silo, and nothing is left unread.
+        var owned = cluster.Silos.Select(s => Monitor(s).OwnedPartitions).ToList();
+        Assert.All(owned, partitions => Assert.NotEmpty(partitions));
+        Assert.Equal(Enumerable.Range(0, 8), owned.SelectMany(p => p).Select(p => p.Partition).Order());
+        Assert.Equal(20_000, owned.SelectMany(p => p).Sum(p => p.Position));
+        Assert.All(owned.SelectMany(p => p), p => Assert.Equal(0, p.Lag));
     }
 
     [Fact]
@@ -48,7 +41,8 @@ public sealed class KafkaStreamDeliveryTests(EmbeddedBrokerFixture fixture, ITes
         var traffic = new ProbeTraffic(topic, 2_000, users: 50, products: 80);
         var file = Path.GetTempFileName();
         await File.WriteAllLinesAsync(file, traffic.Records);
-        var cluster = await ProbeCluster.StartAsync(fixture.Broker.BootstrapServers, topic, 8);
+        await using var running = await ProbeCluster.StartAsync(fixture.Broker.BootstrapServers, topic, 8);
+        var cluster = running.Cluster;
         try
         {
             using (var kcat = Process.Start(new ProcessStartInfo("kcat", ["-P", "-b", fixture.Broker.BootstrapServers, "-t", topic, "-l", file])
@@ -69,8 +63,6 @@ public sealed class KafkaStreamDeliveryTests(EmbeddedBrokerFixture fixture, ITes
         finally
         {
             File.Delete(file);
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
         }
     }
 
@@ -78,29 +70,22 @@ public sealed class KafkaStreamDeliveryTests(EmbeddedBrokerFixture fixture, ITes
     public async Task Events_of_an_Orleans_producer_travel_through_kafka_to_the_subscriber()
     {
         var topic = fixture.CreateTopic("orleans", 4);
-        var cluster = await ProbeCluster.StartAsync(fixture.Broker.BootstrapServers, topic, 4);
-        try
+        await using var running = await ProbeCluster.StartAsync(fixture.Broker.BootstrapServers, topic, 4);
+        var cluster = running.Cluster;
+        var key = $"{topic}-producer";
+        var stream = cluster.Client.GetStreamProvider(ProbeCluster.ProviderName)
+            .GetStream<ProbeEvent>(StreamId.Create(ProbeCluster.UserNamespace, key));
+        for (var i = 0; i < 50; i++)
         {
-            var key = $"{topic}-producer";
-            var stream = cluster.Client.GetStreamProvider(ProbeCluster.ProviderName)
-                .GetStream<ProbeEvent>(StreamId.Create(ProbeCluster.UserNamespace, key));
-            for (var i = 0; i < 50; i++)
-            {
-                await stream.OnNextAsync(new ProbeEvent(key, i));
-            }
-
-            // A batch of several events in one record: each keeps its own token (offset and index).
-            await stream.OnNextBatchAsync([new ProbeEvent(key, 50), new ProbeEvent(key, 51)]);
-
-            var grain = cluster.GrainFactory.GetGrain<IProbeUserGrain>(key);
-            var counts = await WaitUntilAsync(() => grain.GetCounts(), c => c.Applied >= 52);
-            Assert.Equal(new ProbeCounts(52, 0), counts);
+            await stream.OnNextAsync(new ProbeEvent(key, i));
         }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+
+        // A batch of several events in one record: each keeps its own token (offset and index).
+        await stream.OnNextBatchAsync([new ProbeEvent(key, 50), new ProbeEvent(key, 51)]);
+
+        var grain = cluster.GrainFactory.GetGrain<IProbeUserGrain>(key);
+        var counts = await WaitUntilAsync(() => grain.GetCounts(), c => c.Applied >= 52);
+        Assert.Equal(new ProbeCounts(52, 0), counts);
     }
 
     [Fact]
@@ -108,24 +93,17 @@ public sealed class KafkaStreamDeliveryTests(EmbeddedBrokerFixture fixture, ITes
     {
         var topic = fixture.CreateTopic("invalid", 1);
         var traffic = new ProbeTraffic(topic, 100, users: 5, products: 5);
-        var cluster = await ProbeCluster.StartAsync(fixture.Broker.BootstrapServers, topic, 1, silos: 1);
-        try
-        {
-            string[] invalid = ["not json", "[1,2]", """{"userId":"only-user"}""", """{"userId":"","productId":"p"}"""];
-            await ProbeTraffic.ProduceAsync(fixture.Broker.BootstrapServers, topic, invalid.Concat(traffic.Records));
+        await using var running = await ProbeCluster.StartAsync(fixture.Broker.BootstrapServers, topic, 1, silos: 1);
+        var cluster = running.Cluster;
+        string[] invalid = ["not json", "[1,2]", """{"userId":"only-user"}""", """{"userId":"","productId":"p"}"""];
+        await ProbeTraffic.ProduceAsync(fixture.Broker.BootstrapServers, topic, invalid.Concat(traffic.Records));
 
-            var tally = await traffic.WaitForAllAsync(cluster.GrainFactory, DrainTimeout);
+        var tally = await traffic.WaitForAllAsync(cluster.GrainFactory, DrainTimeout);
 
-            Assert.Equal("", tally.WrongKeys);
-            var partition = Assert.Single(Monitor(cluster.Primary!).OwnedPartitions);
-            Assert.Equal(invalid.Length, partition.Rejected);
-            Assert.Equal(invalid.Length + traffic.Count, partition.Position);
-        }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+        Assert.Equal("", tally.WrongKeys);
+        var partition = Assert.Single(Monitor(cluster.Primary!).OwnedPartitions);
+        Assert.Equal(invalid.Length, partition.Rejected);
+        Assert.Equal(invalid.Length + traffic.Count, partition.Position);
     }
 
     [Fact]
@@ -133,28 +111,21 @@ public sealed class KafkaStreamDeliveryTests(EmbeddedBrokerFixture fixture, ITes
     {
         var topic = fixture.CreateTopic("kill", 8);
         var traffic = new ProbeTraffic(topic, 20_000);
-        var cluster = await ProbeCluster.StartAsync(fixture.Broker.BootstrapServers, topic, 8);
-        try
-        {
-            var producing = ProbeTraffic.ProduceAsync(fixture.Broker.BootstrapServers, topic, traffic.Records, recordsPerSecond: 4_000);
-            await WaitUntilAsync(() => traffic.TallyAsync(cluster.GrainFactory), t => t.UserApplied >= traffic.Count / 4);
+        await using var running = await ProbeCluster.StartAsync(fixture.Broker.BootstrapServers, topic, 8);
+        var cluster = running.Cluster;
+        var producing = ProbeTraffic.ProduceAsync(fixture.Broker.BootstrapServers, topic, traffic.Records, recordsPerSecond: 4_000);
+        await WaitUntilAsync(() => traffic.TallyAsync(cluster.GrainFactory), t => t.UserApplied >= traffic.Count / 4);
 
-            var victim = cluster.SecondarySilos[0];
-            await cluster.KillSiloAsync(victim);
-            await producing;
-            var tally = await traffic.WaitForAllAsync(cluster.GrainFactory, DrainTimeout);
+        var victim = cluster.SecondarySilos[0];
+        await cluster.KillSiloAsync(victim);
+        await producing;
+        var tally = await traffic.WaitForAllAsync(cluster.GrainFactory, DrainTimeout);
 
-            output.WriteLine($"after kill: applied {tally.UserApplied}+{tally.ProductApplied}, redeliveries skipped {tally.Duplicates}");
-            Assert.Equal("", tally.WrongKeys);
-            Assert.Equal(20_000, tally.UserApplied);
-            Assert.Equal(20_000, tally.ProductApplied);
-            Assert.Equal(8, Monitor(cluster.Primary!).OwnedPartitions.Count);
-        }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+        output.WriteLine($"after kill: applied {tally.UserApplied}+{tally.ProductApplied}, redeliveries skipped {tally.Duplicates}");
+        Assert.Equal("", tally.WrongKeys);
+        Assert.Equal(20_000, tally.UserApplied);
+        Assert.Equal(20_000, tally.ProductApplied);
+        Assert.Equal(8, Monitor(cluster.Primary!).OwnedPartitions.Count);
     }
 
     [Fact]
@@ -165,31 +136,23 @@ public sealed class KafkaStreamDeliveryTests(EmbeddedBrokerFixture fixture, ITes
         var half = traffic.Records.Count / 2;
         var group = $"group-{topic}";
 
-        var first = await ProbeCluster.StartAsync(fixture.Broker.BootstrapServers, topic, 8, consumerGroup: group);
-        await ProbeTraffic.ProduceAsync(fixture.Broker.BootstrapServers, topic, traffic.Records.Take(half));
-        await WaitUntilAsync(() => traffic.TallyAsync(first.GrainFactory), t => t.UserApplied >= half && t.ProductApplied >= half);
-        await first.StopAllSilosAsync();
-        await first.DisposeAsync();
+        await using (var first = await ProbeCluster.StartAsync(fixture.Broker.BootstrapServers, topic, 8, consumerGroup: group))
+        {
+            await ProbeTraffic.ProduceAsync(fixture.Broker.BootstrapServers, topic, traffic.Records.Take(half));
+            await WaitUntilAsync(() => traffic.TallyAsync(first.Cluster.GrainFactory), t => t.UserApplied >= half && t.ProductApplied >= half);
+        }
 
         await ProbeTraffic.ProduceAsync(fixture.Broker.BootstrapServers, topic, traffic.Records.Skip(half));
-        var second = await ProbeCluster.StartAsync(fixture.Broker.BootstrapServers, topic, 8, consumerGroup: group);
-        try
-        {
-            var tally = await traffic.WaitForAllAsync(second.GrainFactory, DrainTimeout);
+        await using var second = await ProbeCluster.StartAsync(fixture.Broker.BootstrapServers, topic, 8, consumerGroup: group);
+        var tally = await traffic.WaitForAllAsync(second.Cluster.GrainFactory, DrainTimeout);
 
-            // Every delivery of the second cluster either applied a new event or skipped a redelivered one.
-            output.WriteLine($"restart: redelivered records skipped by the grains: {tally.Duplicates} (of {half} consumed before the restart)");
-            Assert.Equal("", tally.WrongKeys);
-            Assert.Equal(20_000, tally.UserApplied);
-            Assert.Equal(20_000, tally.ProductApplied);
-            // Committed offsets were honoured: at most what was in flight at shutdown comes again, not the first half.
-            Assert.InRange(tally.Duplicates, 0, half / 5);
-        }
-        finally
-        {
-            await second.StopAllSilosAsync();
-            await second.DisposeAsync();
-        }
+        // Every delivery of the second cluster either applied a new event or skipped a redelivered one.
+        output.WriteLine($"restart: redelivered records skipped by the grains: {tally.Duplicates} (of {half} consumed before the restart)");
+        Assert.Equal("", tally.WrongKeys);
+        Assert.Equal(20_000, tally.UserApplied);
+        Assert.Equal(20_000, tally.ProductApplied);
+        // Committed offsets were honoured: at most what was in flight at shutdown comes again, not the first half.
+        Assert.InRange(tally.Duplicates, 0, half / 5);
     }
 
     private static KafkaConsumerLagMonitor Monitor(SiloHandle silo) =>

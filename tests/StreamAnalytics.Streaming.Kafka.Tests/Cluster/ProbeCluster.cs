@@ -17,7 +17,7 @@ public static class ProbeCluster
     public const string UserNamespace = "probe-user";
     public const string ProductNamespace = "probe-product";
 
-    public static async Task<TestCluster> StartAsync(string bootstrapServers, string topic, int partitions, int silos = 2, string? consumerGroup = null)
+    public static async Task<RunningCluster> StartAsync(string bootstrapServers, string topic, int partitions, int silos = 2, string? consumerGroup = null)
     {
         var builder = new TestClusterBuilder((short)silos);
         builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
@@ -31,7 +31,7 @@ public static class ProbeCluster
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return cluster;
+        return new RunningCluster(cluster);
     }
 
     /// <summary>The provider options every silo and the client use, from the test's configuration.</summary>
@@ -76,5 +76,17 @@ public static class ProbeCluster
     {
         public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
             clientBuilder.AddKafkaStreams(ProviderName, options => ProbeCluster.Configure(options, configuration));
+    }
+}
+
+/// <summary>A deployed test cluster that stops its silos when disposed.</summary>
+public sealed class RunningCluster(TestCluster cluster) : IAsyncDisposable
+{
+    public TestCluster Cluster { get; } = cluster;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
     }
 }
