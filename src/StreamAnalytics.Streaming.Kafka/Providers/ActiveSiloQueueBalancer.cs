@@ -8,24 +8,35 @@ namespace StreamAnalytics.Streaming.Kafka;
 /// Spreads the partitions evenly over the silos that are active right now, and moves them as soon as membership
 /// changes: when a silo dies or stops, its partitions are pulled by the others from their committed offsets.
 /// Every silo computes the same assignment from the same membership view (silos ordered by address, queue i to
-/// silo i mod n), so no coordination is needed; while views differ for a moment two silos may pull one partition,
-/// which at-least-once delivery and the consumers' per-partition offset watermarks make harmless.
+/// silo i mod n), so no coordination is needed.
 /// </summary>
+/// <remarks>
+/// A silo gives up partitions at once but takes new ones only after a hand-over delay, so the previous owner can
+/// commit what it delivered before the new owner reads from the committed offset. Whatever is still uncommitted is
+/// redelivered, which at-least-once delivery and the consumers' per-partition offset watermarks make harmless.
+/// </remarks>
 public sealed partial class ActiveSiloQueueBalancer : QueueBalancerBase
 {
     private readonly Lock _gate = new();
+    private readonly TimeSpan _handOverDelay;
     private List<QueueId> _allQueues = [];
-    private SiloAddress[] _activeSilos = [];
+    private HashSet<QueueId> _owned = [];
+    private HashSet<QueueId> _settled = [];
+    private int _generation;
 
     /// <summary>Created by <see cref="Create"/>.</summary>
-    public ActiveSiloQueueBalancer(IServiceProvider services, ILogger<ActiveSiloQueueBalancer> logger)
+    public ActiveSiloQueueBalancer(IServiceProvider services, ILogger<ActiveSiloQueueBalancer> logger, TimeSpan handOverDelay)
         : base(services, logger)
     {
+        _handOverDelay = handOverDelay;
     }
 
-    /// <summary>The factory for <c>ConfigurePartitionBalancing</c>.</summary>
-    public static IStreamQueueBalancer Create(IServiceProvider services, string name) =>
-        ActivatorUtilities.CreateInstance<ActiveSiloQueueBalancer>(services);
+    /// <summary>The factory for <c>ConfigurePartitionBalancing</c>; the hand-over delay is twice the commit interval.</summary>
+    public static IStreamQueueBalancer Create(IServiceProvider services, string name)
+    {
+        var options = services.GetOptionsByName<KafkaStreamOptions>(name);
+        return ActivatorUtilities.CreateInstance<ActiveSiloQueueBalancer>(services, options.CommitInterval * 2);
+    }
 
     /// <summary>The queues silo number <paramref name="siloIndex"/> of <paramref name="siloCount"/> owns.</summary>
     public static IEnumerable<QueueId> Share(IReadOnlyList<QueueId> queues, int siloIndex, int siloCount)
@@ -46,29 +57,48 @@ public sealed partial class ActiveSiloQueueBalancer : QueueBalancerBase
     /// <inheritdoc />
     public override IEnumerable<QueueId> GetMyQueues()
     {
-        SiloAddress[] silos;
         lock (_gate)
         {
-            silos = _activeSilos;
+            return [.. _settled];
         }
-
-        var index = Array.IndexOf(silos, SiloAddress);
-        return index < 0 ? [] : [.. Share(_allQueues, index, silos.Length)];
     }
 
     /// <inheritdoc />
     protected override void OnClusterMembershipChange(HashSet<SiloAddress> activeSilos)
     {
         var ordered = activeSilos.OrderBy(s => s.ToParsableString(), StringComparer.Ordinal).ToArray();
+        var index = Array.IndexOf(ordered, SiloAddress);
+        var share = index < 0 ? [] : Share(_allQueues, index, ordered.Length).ToHashSet();
+        int generation;
         lock (_gate)
         {
-            _activeSilos = ordered;
+            generation = ++_generation;
+            _owned = share;
+            // Keep what stays ours, drop what moved away; what is new to us waits for the hand-over delay.
+            _settled = [.. _settled.Where(share.Contains)];
         }
 
-        LogMembershipChanged(Logger, ordered.Length, Array.IndexOf(ordered, SiloAddress));
+        LogMembershipChanged(Logger, ordered.Length, index, share.Count);
         NotifyListeners().Ignore();
+        TakeOverAfterDelayAsync(generation).Ignore();
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Active silos changed to {SiloCount}; this silo is number {SiloIndex} and rebalances its Kafka partitions.")]
-    private static partial void LogMembershipChanged(ILogger logger, int siloCount, int siloIndex);
+    private async Task TakeOverAfterDelayAsync(int generation)
+    {
+        await Task.Delay(_handOverDelay, Cancellation);
+        lock (_gate)
+        {
+            if (generation != _generation)
+            {
+                return; // membership changed again; that change schedules its own take-over
+            }
+
+            _settled = [.. _owned];
+        }
+
+        await NotifyListeners();
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Active silos changed to {SiloCount}; this silo is number {SiloIndex} and will pull {PartitionCount} Kafka partitions.")]
+    private static partial void LogMembershipChanged(ILogger logger, int siloCount, int siloIndex, int partitionCount);
 }

@@ -14,6 +14,7 @@ internal sealed class KafkaAdapter : IQueueAdapter, IDisposable
     private readonly KafkaStreamOptions _options;
     private readonly KafkaQueueMapper _queueMapper;
     private readonly IKafkaRecordMapper _recordMapper;
+    private readonly KafkaQueueAdapterCache _cache;
     private readonly Serializer _serializer;
     private readonly KafkaConsumerLagMonitor _monitor;
     private readonly ILoggerFactory _loggerFactory;
@@ -24,6 +25,7 @@ internal sealed class KafkaAdapter : IQueueAdapter, IDisposable
         KafkaStreamOptions options,
         KafkaQueueMapper queueMapper,
         IKafkaRecordMapper recordMapper,
+        KafkaQueueAdapterCache cache,
         Serializer serializer,
         KafkaConsumerLagMonitor monitor,
         ILoggerFactory loggerFactory)
@@ -32,6 +34,7 @@ internal sealed class KafkaAdapter : IQueueAdapter, IDisposable
         _options = options;
         _queueMapper = queueMapper;
         _recordMapper = recordMapper;
+        _cache = cache;
         _serializer = serializer;
         _monitor = monitor;
         _loggerFactory = loggerFactory;
@@ -47,7 +50,7 @@ internal sealed class KafkaAdapter : IQueueAdapter, IDisposable
     public StreamProviderDirection Direction => StreamProviderDirection.ReadWrite;
 
     public IQueueAdapterReceiver CreateReceiver(QueueId queueId) => new KafkaQueueAdapterReceiver(
-        Name, queueId, _options, _recordMapper, _serializer, _monitor, _loggerFactory.CreateLogger<KafkaQueueAdapterReceiver>());
+        Name, queueId, _options, _recordMapper, () => _cache.Release(queueId), _serializer, _monitor, _loggerFactory.CreateLogger<KafkaQueueAdapterReceiver>());
 
     public async Task QueueMessageBatchAsync<T>(StreamId streamId, IEnumerable<T> events, StreamSequenceToken? token, Dictionary<string, object>? requestContext)
     {

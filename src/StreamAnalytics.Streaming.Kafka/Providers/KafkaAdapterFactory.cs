@@ -43,7 +43,7 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
     }
 
     public Task<IQueueAdapter> CreateAdapter() => Task.FromResult<IQueueAdapter>(
-        new KafkaAdapter(_name, _options, _queueMapper, _recordMapper, _serializer, _monitor, _loggerFactory));
+        new KafkaAdapter(_name, _options, _queueMapper, _recordMapper, _cache, _serializer, _monitor, _loggerFactory));
 
     public IQueueAdapterCache GetQueueAdapterCache() => _cache;
 

@@ -15,6 +15,7 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
     private readonly TopicPartition _topicPartition;
     private readonly KafkaStreamOptions _options;
     private readonly IKafkaRecordMapper _mapper;
+    private readonly Func<KafkaQueueCache?> _releaseCache;
     private readonly Serializer _serializer;
     private readonly KafkaConsumerLagMonitor _monitor;
     private readonly ILogger _logger;
@@ -30,6 +31,7 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         QueueId queueId,
         KafkaStreamOptions options,
         IKafkaRecordMapper mapper,
+        Func<KafkaQueueCache?> releaseCache,
         Serializer serializer,
         KafkaConsumerLagMonitor monitor,
         ILogger<KafkaQueueAdapterReceiver> logger)
@@ -39,6 +41,7 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         _topicPartition = new TopicPartition(topic, new Partition(partition));
         _options = options;
         _mapper = mapper;
+        _releaseCache = releaseCache;
         _serializer = serializer;
         _monitor = monitor;
         _logger = logger;
@@ -156,6 +159,14 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
 
     public async Task Shutdown(TimeSpan timeout)
     {
+        // The agent purges its cache only before its next read, which never comes once it stops: release what was
+        // delivered since the last read now, so a partition that moves or a silo that stops leaves little to redeliver.
+        // The agent runs this on the same turn-based context as its deliveries, so touching its cache is safe.
+        if (_releaseCache() is { } cache && cache.TryPurgeDelivered(out var delivered))
+        {
+            await MessagesDeliveredAsync(delivered);
+        }
+
         var consumer = _consumer;
         _consumer = null;
         _monitor.Release(_providerName, _topicPartition.Topic, _topicPartition.Partition.Value);

@@ -17,25 +17,35 @@ public sealed class ProbeTraffic
         {
             var user = $"{keyPrefix}-u{random.Next(users)}";
             var product = $"{keyPrefix}-p{random.Next(products)}";
-            Records.Add($$$"""{"eventId":"{{{keyPrefix}}}-{{{i}}}","userId":"{{{user}}}","productId":"{{{product}}}","type":"view","extra":{"userId":"nested-is-ignored"}}""");
+            Records.Add((user, $$$"""{"eventId":"{{{keyPrefix}}}-{{{i}}}","userId":"{{{user}}}","productId":"{{{product}}}","type":"view","extra":{"userId":"nested-is-ignored"}}"""));
             _perUser[user] = _perUser.GetValueOrDefault(user) + 1;
             _perProduct[product] = _perProduct.GetValueOrDefault(product) + 1;
         }
     }
 
-    public List<string> Records { get; } = [];
+    /// <summary>The records, keyed by user id as interaction producers do (hash partitioning spreads them over every partition).</summary>
+    public List<(string Key, string Value)> Records { get; } = [];
+
+    public IEnumerable<string> Values => Records.Select(r => r.Value);
 
     public int Count => Records.Count;
 
     /// <summary>Writes <paramref name="records"/> with a plain Confluent producer, as any Kafka client would.</summary>
-    public static async Task ProduceAsync(string bootstrapServers, string topic, IEnumerable<string> records, int? recordsPerSecond = null)
+    public static async Task ProduceAsync(string bootstrapServers, string topic, IEnumerable<(string Key, string Value)> records, int? recordsPerSecond = null)
     {
-        using var producer = new ProducerBuilder<Null, string>(new ProducerConfig { BootstrapServers = bootstrapServers, LingerMs = 5 }).Build();
+        using var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = bootstrapServers, LingerMs = 5 }).Build();
         var clock = Stopwatch.StartNew();
         var sent = 0;
-        foreach (var record in records)
+        var failures = 0;
+        foreach (var (key, value) in records)
         {
-            producer.Produce(topic, new Message<Null, string> { Value = record });
+            producer.Produce(topic, new Message<string, string> { Key = key, Value = value }, report =>
+            {
+                if (report.Error.IsError)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            });
             sent++;
             if (recordsPerSecond is { } rate && sent % 100 == 0)
             {
@@ -48,6 +58,7 @@ public sealed class ProbeTraffic
         }
 
         producer.Flush(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, failures);
     }
 
     /// <summary>Sums what the probe grains applied and skipped as duplicates, and lists keys whose count is wrong.</summary>

@@ -419,11 +419,7 @@ public sealed class KafkaQueueCachePurgeTests
         GC.KeepAlive(_cache);
     }
 
-    [Fact(Skip = "BUG: the cache keeps purged containers reachable. KafkaCacheStream.RemoveOldest only advances _head "
-        + "(the slot is cleared only when the list is compacted, after 256 removals), and a stream is dropped from "
-        + "_streams only when its last container is purged while it has no cursor; so a stream whose last cursor is "
-        + "disposed after its containers were purged (the normal case once Orleans retires an idle stream) stays in "
-        + "_streams for good, holding up to 255 purged containers.")]
+    [Fact]
     public void Purged_container_is_no_longer_referenced_once_the_last_cursor_of_its_stream_is_disposed()
     {
         var purged = AddReadAndPurge(_cache, disposeBeforePurge: false);
@@ -434,9 +430,7 @@ public sealed class KafkaQueueCachePurgeTests
         GC.KeepAlive(_cache);
     }
 
-    [Fact(Skip = "BUG: KafkaCacheStream.RemoveOldest does not clear the purged slot, so while a stream has a cursor "
-        + "up to max(255, half its list) purged containers stay reachable per stream; this memory is not counted "
-        + "by Size and so not bounded by the cache size (1000 live streams can pin ~255,000 purged containers).")]
+    [Fact]
     public void Purged_container_is_no_longer_referenced_while_its_streams_cursor_stays_open()
     {
         using var cursor = AddReadAndPurgeKeepingCursor(_cache, out var purged);
@@ -458,9 +452,7 @@ public sealed class KafkaQueueCachePurgeTests
         Assert.Equal(0, StreamCount(_cache));
     }
 
-    [Fact(Skip = "BUG: a stream that is empty when its last cursor is disposed is never removed from "
-        + "KafkaQueueCache._streams (Dispose only detaches; removal happens only in TryPurgeFromCache when a "
-        + "container of that stream is purged), so a partition with ever-new keys grows _streams without bound.")]
+    [Fact]
     public void Stream_is_forgotten_once_its_last_cursor_is_disposed_and_nothing_of_it_is_cached()
     {
         var a1 = Batch("alice", 1);

@@ -10,10 +10,14 @@ internal sealed class KafkaCacheEntry(Orleans.Streams.IBatchContainer batch, lon
     public KafkaCacheStream Stream { get; } = stream;
 
     public bool DeliveryFailed { get; set; }
+
+    /// <summary>A cursor moved past this container after delivering it (not merely dropped it).</summary>
+    public bool Delivered { get; set; }
 }
 
 /// <summary>The cached containers of one stream, in arrival order, and the cursors reading them.</summary>
-internal sealed class KafkaCacheStream
+/// <param name="onAbandoned">Called when the stream holds no container and no cursor, so the cache can forget it.</param>
+internal sealed class KafkaCacheStream(Action<KafkaCacheStream> onAbandoned)
 {
     private readonly List<KafkaCacheEntry> _entries = [];
     private readonly List<KafkaQueueCacheCursor> _cursors = [];
@@ -35,6 +39,8 @@ internal sealed class KafkaCacheStream
 
     public void RemoveOldest()
     {
+        // Drop the reference now: a purged container must not outlive its purge until the next compaction.
+        _entries[_head] = null!;
         _head++;
         FirstIndex++;
         // Compact now and then rather than shifting the list on every removal.
@@ -43,6 +49,8 @@ internal sealed class KafkaCacheStream
             _entries.RemoveRange(0, _head);
             _head = 0;
         }
+
+        ForgetIfAbandoned();
     }
 
     /// <summary>True while some cursor of this stream has not yet moved past the entry of arrival <paramref name="sequence"/>.</summary>
@@ -61,5 +69,35 @@ internal sealed class KafkaCacheStream
 
     public void Attach(KafkaQueueCacheCursor cursor) => _cursors.Add(cursor);
 
-    public void Detach(KafkaQueueCacheCursor cursor) => _cursors.Remove(cursor);
+    public void Detach(KafkaQueueCacheCursor cursor)
+    {
+        _cursors.Remove(cursor);
+        ForgetIfAbandoned();
+    }
+
+    /// <summary>The arrival sequence of the first cached container holding an event at or after <paramref name="token"/>, if any.</summary>
+    public long? FirstSequenceReaching(Orleans.Streams.StreamSequenceToken token)
+    {
+        for (var i = _head; i < _entries.Count; i++)
+        {
+            var batch = _entries[i].Batch;
+            var last = batch is KafkaBatchContainer kafka ? kafka.Tokens[^1] : batch.SequenceToken;
+            if (last.CompareTo(token) >= 0)
+            {
+                return _entries[i].Sequence;
+            }
+        }
+
+        return null;
+    }
+
+    private void ForgetIfAbandoned()
+    {
+        if (IsEmpty && !HasCursors)
+        {
+            _entries.Clear();
+            _head = 0;
+            onAbandoned(this);
+        }
+    }
 }

@@ -42,12 +42,7 @@ public sealed class KafkaQueueCache : IQueueCache
     {
         foreach (var batch in messages)
         {
-            if (!_streams.TryGetValue(batch.StreamId, out var stream))
-            {
-                stream = new KafkaCacheStream();
-                _streams.Add(batch.StreamId, stream);
-            }
-
+            var stream = StreamOf(batch.StreamId);
             var entry = new KafkaCacheEntry(batch, _nextSequence++, stream);
             stream.Append(entry);
             _arrivals.Enqueue(entry);
@@ -55,17 +50,23 @@ public sealed class KafkaQueueCache : IQueueCache
     }
 
     /// <inheritdoc />
-    public bool TryPurgeFromCache(out IList<IBatchContainer> purgedItems)
+    public bool TryPurgeFromCache(out IList<IBatchContainer> purgedItems) => Purge(deliveredOnly: false, out purgedItems);
+
+    /// <summary>
+    /// Like <see cref="TryPurgeFromCache"/>, but stops at the first container that no cursor delivered: used when the
+    /// agent stops, after it has already dropped its cursors, so that "no cursor needs it" no longer means delivered.
+    /// </summary>
+    public bool TryPurgeDelivered(out IList<IBatchContainer> purgedItems) => Purge(deliveredOnly: true, out purgedItems);
+
+    private bool Purge(bool deliveredOnly, out IList<IBatchContainer> purgedItems)
     {
         List<IBatchContainer>? purged = null;
-        while (_arrivals.TryPeek(out var oldest) && !oldest.Stream.IsNeeded(oldest.Sequence))
+        while (_arrivals.TryPeek(out var oldest)
+            && !oldest.Stream.IsNeeded(oldest.Sequence)
+            && (!deliveredOnly || oldest.Delivered || oldest.DeliveryFailed))
         {
             _arrivals.Dequeue();
             oldest.Stream.RemoveOldest();
-            if (oldest.Stream.IsEmpty && !oldest.Stream.HasCursors)
-            {
-                _streams.Remove(oldest.Batch.StreamId);
-            }
 
             if (!oldest.DeliveryFailed)
             {
@@ -78,39 +79,28 @@ public sealed class KafkaQueueCache : IQueueCache
     }
 
     /// <summary>
-    /// A cursor over <paramref name="streamId"/> starting at the first container that holds an event at or after
-    /// <paramref name="token"/>; with no token, at the newest container. A token older than everything cached
-    /// starts at the oldest container: at-least-once favours delivering again over skipping.
+    /// A cursor over <paramref name="streamId"/> starting at the first of its containers that holds an event at or
+    /// after <paramref name="token"/> (or with the next one to arrive); with no token, at the newest container.
+    /// A token older than everything cached starts at the stream's oldest container: at-least-once favours
+    /// delivering again over skipping.
     /// </summary>
     public IQueueCacheCursor GetCacheCursor(StreamId streamId, StreamSequenceToken? token)
     {
-        if (!_streams.TryGetValue(streamId, out var stream))
-        {
-            stream = new KafkaCacheStream();
-            _streams.Add(streamId, stream);
-        }
-
-        long start;
-        if (token is null)
-        {
-            start = Math.Max(0, _nextSequence - 1);
-        }
-        else
-        {
-            start = _nextSequence;
-            foreach (var entry in _arrivals)
-            {
-                if (LastToken(entry.Batch).CompareTo(token) >= 0)
-                {
-                    start = entry.Sequence;
-                    break;
-                }
-            }
-        }
-
+        var stream = StreamOf(streamId);
+        var start = token is null
+            ? Math.Max(0, _nextSequence - 1)
+            : stream.FirstSequenceReaching(token) ?? _nextSequence;
         return new KafkaQueueCacheCursor(stream, start);
     }
 
-    private static StreamSequenceToken LastToken(IBatchContainer batch) =>
-        batch is KafkaBatchContainer kafka ? kafka.Tokens[^1] : batch.SequenceToken;
+    private KafkaCacheStream StreamOf(StreamId streamId)
+    {
+        if (!_streams.TryGetValue(streamId, out var stream))
+        {
+            stream = new KafkaCacheStream(_ => _streams.Remove(streamId));
+            _streams.Add(streamId, stream);
+        }
+
+        return stream;
+    }
 }

@@ -32,6 +32,12 @@ internal sealed class KafkaQueueCacheCursor : IQueueCacheCursor
 
     public bool MoveNext()
     {
+        // The agent asks for the next container only once it is done delivering the current one.
+        if (_current is not null)
+        {
+            _current.Delivered = true;
+        }
+
         _current = null;
         if (_stream is null)
         {
