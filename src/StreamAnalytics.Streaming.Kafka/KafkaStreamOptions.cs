@@ -42,8 +42,11 @@ public sealed class KafkaStreamOptions
     /// <summary>Where a partition with no committed offset starts. Defaults to <see cref="KafkaStartPosition.Earliest"/>.</summary>
     public KafkaStartPosition StartPosition { get; set; } = KafkaStartPosition.Earliest;
 
-    /// <summary>The most records one receiver reads from its partition per poll. Defaults to 1000.</summary>
-    public int PollBatchSize { get; set; } = 1000;
+    /// <summary>
+    /// The most records one receiver reads from its partition per poll. Larger polls group more events of a key into
+    /// one grain call (measured in docs/benchmarks.md). Defaults to 5000.
+    /// </summary>
+    public int PollBatchSize { get; set; } = 5000;
 
     /// <summary>
     /// How many containers (one per stream per poll) each partition's cache holds while they are delivered; reading a

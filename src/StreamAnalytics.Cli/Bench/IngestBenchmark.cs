@@ -28,7 +28,7 @@ internal static class IngestBenchmark
     {
         using var broker = EmbeddedKafkaBroker.Start();
         broker.CreateTopic(Topic, settings.Partitions);
-        var options = Options(broker.BootstrapServers, settings.Partitions);
+        var options = Options(broker.BootstrapServers, settings.Partitions, settings.PollBatchSize);
 
         await log.WriteLineAsync($"producing {settings.Records:N0} records over {settings.Keys:N0} keys into {settings.Partitions} partitions ...");
         Produce(broker.BootstrapServers, settings);
@@ -41,17 +41,18 @@ internal static class IngestBenchmark
         var provider = await RunProviderAsync(options, settings.Records, log, cancellation);
         await log.WriteLineAsync($"provider: {provider:N0} records/s");
 
-        return new IngestResult(settings.Records, settings.Partitions, settings.Keys, Math.Round(provider), Math.Round(baseline),
+        return new IngestResult(settings.Records, settings.Partitions, settings.Keys, settings.PollBatchSize, Math.Round(provider), Math.Round(baseline),
             Math.Round(provider / baseline, 3), Environment.ProcessorCount);
     }
 
-    private static KafkaStreamOptions Options(string bootstrapServers, int partitions)
+    private static KafkaStreamOptions Options(string bootstrapServers, int partitions, int pollBatchSize)
     {
         var options = new KafkaStreamOptions
         {
             BootstrapServers = bootstrapServers,
             ConsumerGroup = $"bench-{Guid.NewGuid():N}",
             EmptyPollDelay = TimeSpan.FromMilliseconds(10),
+            PollBatchSize = pollBatchSize,
         };
         options.Topics[Topic] = new KafkaTopicOptions
         {
@@ -150,6 +151,7 @@ internal static class IngestBenchmark
                 kafka.BootstrapServers = options.BootstrapServers;
                 kafka.ConsumerGroup = options.ConsumerGroup;
                 kafka.EmptyPollDelay = options.EmptyPollDelay;
+                kafka.PollBatchSize = options.PollBatchSize;
                 kafka.Topics = options.Topics;
             });
         });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using StreamAnalytics.Cli.Bench;
+using StreamAnalytics.Streaming.Kafka;
 
 namespace StreamAnalytics.Cli.Commands;
 
@@ -12,17 +13,19 @@ internal static class BenchCommand
         var records = new Option<int>("--records") { Description = "Records to ingest.", DefaultValueFactory = _ => 200_000 };
         var partitions = new Option<int>("--partitions") { Description = "Partitions of the benchmark topic.", DefaultValueFactory = _ => 8 };
         var keys = new Option<int>("--keys") { Description = "Distinct stream keys (user ids).", DefaultValueFactory = _ => 1_000 };
+        var pollBatch = new Option<int>("--poll-batch") { Description = "Records the provider reads per poll of a partition.", DefaultValueFactory = _ => new KafkaStreamOptions().PollBatchSize };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var ingest = new Command("ingest", "Records per second from the embedded broker through the Kafka stream provider into counting grains, beside a plain Confluent consumer loop counting the same records.")
         {
             records,
             partitions,
             keys,
+            pollBatch,
             json,
         };
         ingest.SetAction(async (parse, cancellation) =>
         {
-            var settings = new IngestBenchmarkSettings(parse.GetValue(records), parse.GetValue(partitions), parse.GetValue(keys));
+            var settings = new IngestBenchmarkSettings(parse.GetValue(records), parse.GetValue(partitions), parse.GetValue(keys), parse.GetValue(pollBatch));
             if (settings.Validate() is { } error)
             {
                 await Console.Error.WriteLineAsync(error);
