@@ -9,7 +9,7 @@ namespace StreamAnalytics.IntegrationTests;
 /// The real silo host, started in-process on its embedded defaults (no Kafka configured), on free Orleans ports
 /// so tests never collide with a silo a developer is running.
 /// </summary>
-public sealed class SiloHostFactory : WebApplicationFactory<Program>
+public class SiloHostFactory : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
