@@ -45,10 +45,7 @@ public sealed class KafkaStreamDeliveryTests(EmbeddedBrokerFixture fixture, ITes
         var cluster = running.Cluster;
         try
         {
-            using (var kcat = Process.Start(new ProcessStartInfo("kcat", ["-P", "-b", fixture.Broker.BootstrapServers, "-t", topic, "-l", file])
-            {
-                RedirectStandardError = true,
-            })!)
+            using (var kcat = StartKcat(["-P", "-b", fixture.Broker.BootstrapServers, "-t", topic, "-l", file]))
             {
                 await kcat.WaitForExitAsync();
                 Assert.True(kcat.ExitCode == 0, $"kcat failed: {await kcat.StandardError.ReadToEndAsync()}");
@@ -181,6 +178,38 @@ public sealed class KafkaStreamDeliveryTests(EmbeddedBrokerFixture fixture, ITes
         Assert.Equal(5_000, tally.UserApplied);
         Assert.Equal(5_000, tally.ProductApplied);
         Assert.Equal(2 * 5_000, tally.Duplicates);
+    }
+
+    [Fact]
+    public async Task With_start_position_latest_a_new_group_skips_what_was_written_before_it_started()
+    {
+        var topic = fixture.CreateTopic("latest", 1);
+        var before = new ProbeTraffic(topic, 300, users: 10, products: 10, seed: 1);
+        await ProbeTraffic.ProduceAsync(fixture.Broker.BootstrapServers, topic, before.Records);
+
+        await using var running = await ProbeCluster.StartAsync(fixture.Broker.BootstrapServers, topic, 1, silos: 1, startPosition: KafkaStartPosition.Latest);
+        await WaitUntilAsync(() => Task.FromResult(Monitor(running.Cluster.Primary!).OwnedPartitions.Count), owned => owned == 1);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var after = new ProbeTraffic(topic, 100, users: 10, products: 10, seed: 2);
+        await ProbeTraffic.ProduceAsync(fixture.Broker.BootstrapServers, topic, after.Records);
+
+        var tally = await after.WaitForAllAsync(running.Cluster.GrainFactory, DrainTimeout);
+        Assert.Equal(100, tally.UserApplied);
+        Assert.Equal(100, tally.ProductApplied);
+        Assert.Equal(400, Assert.Single(Monitor(running.Cluster.Primary!).OwnedPartitions).Position);
+    }
+
+    private static Process StartKcat(string[] arguments)
+    {
+        try
+        {
+            return Process.Start(new ProcessStartInfo("kcat", arguments) { RedirectStandardError = true })!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Assert.Fail("kcat is not installed: apt-get install --no-install-recommends kcat (.ci/run does this).");
+            throw;
+        }
     }
 
     private static KafkaConsumerLagMonitor Monitor(SiloHandle silo) =>

@@ -17,7 +17,7 @@ public static class ProbeCluster
     public const string UserNamespace = "probe-user";
     public const string ProductNamespace = "probe-product";
 
-    public static async Task<RunningCluster> StartAsync(string bootstrapServers, string topic, int partitions, int silos = 2, string? consumerGroup = null)
+    public static async Task<RunningCluster> StartAsync(string bootstrapServers, string topic, int partitions, int silos = 2, string? consumerGroup = null, KafkaStartPosition startPosition = KafkaStartPosition.Earliest)
     {
         var builder = new TestClusterBuilder((short)silos);
         builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
@@ -26,6 +26,7 @@ public static class ProbeCluster
             ["Probe:Topic"] = topic,
             ["Probe:Partitions"] = partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Probe:ConsumerGroup"] = consumerGroup ?? $"group-{topic}",
+            ["Probe:StartPosition"] = startPosition.ToString(),
         }));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
@@ -40,6 +41,7 @@ public static class ProbeCluster
         var topic = configuration["Probe:Topic"]!;
         options.BootstrapServers = configuration["Probe:BootstrapServers"]!;
         options.ConsumerGroup = configuration["Probe:ConsumerGroup"]!;
+        options.StartPosition = Enum.Parse<KafkaStartPosition>(configuration["Probe:StartPosition"]!);
         options.EmptyPollDelay = TimeSpan.FromMilliseconds(10);
         options.CommitInterval = TimeSpan.FromMilliseconds(200);
         options.Topics[topic] = new KafkaTopicOptions
