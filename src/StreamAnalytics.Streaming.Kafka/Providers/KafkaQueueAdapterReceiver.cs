@@ -71,10 +71,10 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
 
         // maxCount bounds the containers the cache takes; records of streams already in this poll add no container.
         var maxContainers = Math.Max(1, maxCount);
-        var batches = new Dictionary<StreamId, (List<object> Events, List<KafkaStreamSequenceToken> Tokens, Dictionary<string, object>? Context)>();
-        var order = new List<StreamId>();
+        var batches = new List<PendingBatch>();
+        var openBatches = new Dictionary<StreamId, PendingBatch>();
         long lastOffset = -1;
-        for (var read = 0; read < _options.PollBatchSize && order.Count < maxContainers; read++)
+        for (var read = 0; read < _options.PollBatchSize && batches.Count < maxContainers; read++)
         {
             ConsumeResult<string?, byte[]>? result;
             try
@@ -98,11 +98,20 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
             for (var i = 0; i < _recordEvents.Count; i++)
             {
                 var (streamId, item) = _recordEvents[i];
-                if (!batches.TryGetValue(streamId, out var batch))
+                if (context is not null || !openBatches.TryGetValue(streamId, out var batch))
                 {
-                    batch = ([], [], context);
-                    batches.Add(streamId, batch);
-                    order.Add(streamId);
+                    // Events with a producer's request context keep it in a container of their own; the stream's later
+                    // events then start a new container too, so a stream's events stay in offset order.
+                    batch = new PendingBatch(streamId, context);
+                    batches.Add(batch);
+                    if (context is null)
+                    {
+                        openBatches[streamId] = batch;
+                    }
+                    else
+                    {
+                        openBatches.Remove(streamId);
+                    }
                 }
 
                 batch.Events.Add(item);
@@ -118,13 +127,12 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         }
 
         _position = lastOffset + 1;
-        var containers = new List<IBatchContainer>(order.Count);
+        var containers = new List<IBatchContainer>(batches.Count);
         var before = _tracker.CommittableOffset;
-        var sequence = _tracker.RegisterPoll(order.Count, _position);
-        foreach (var streamId in order)
+        var sequence = _tracker.RegisterPoll(batches.Count, _position);
+        foreach (var batch in batches)
         {
-            var (events, tokens, context) = batches[streamId];
-            containers.Add(new KafkaBatchContainer(streamId, [.. events], [.. tokens], context) { Receipt = (this, sequence++) });
+            containers.Add(new KafkaBatchContainer(batch.StreamId, [.. batch.Events], [.. batch.Tokens], batch.Context) { Receipt = (this, sequence++) });
         }
 
         if (_tracker.CommittableOffset != before)
@@ -216,8 +224,10 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
                 result.Message.Value ?? [], result.Message.Timestamp.UtcDateTime);
             _mapper.Map(record, _recordEvents);
         }
-        catch (Exception ex) when (ex is InvalidKafkaRecordException or Orleans.Serialization.CodecNotFoundException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // Whatever a mapper or the decoder throws, the record was consumed: reject it here, or the rest of the
+            // poll would be lost with it.
             _recordEvents.Clear();
             _rejected++;
             LogRecordRejected(_topicPartition.Topic, _topicPartition.Partition.Value, result.Offset.Value, ex.Message);
@@ -252,6 +262,17 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
     private void Report() => _monitor.Report(new KafkaPartitionStatus(
         _providerName, _topicPartition.Topic, _topicPartition.Partition.Value,
         _position, _highWatermark, _tracker.CommittableOffset, _rejected));
+
+    private sealed class PendingBatch(StreamId streamId, Dictionary<string, object>? context)
+    {
+        public StreamId StreamId { get; } = streamId;
+
+        public Dictionary<string, object>? Context { get; } = context;
+
+        public List<object> Events { get; } = [];
+
+        public List<KafkaStreamSequenceToken> Tokens { get; } = [];
+    }
 
     [LoggerMessage(1, LogLevel.Information, "Pulling Kafka partition {Topic}[{Partition}] for consumer group {ConsumerGroup}.")]
     private partial void LogAssigned(string topic, int partition, string consumerGroup);
