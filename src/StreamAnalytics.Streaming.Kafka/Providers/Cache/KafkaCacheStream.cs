@@ -1,20 +1,5 @@
 namespace StreamAnalytics.Streaming.Kafka;
 
-/// <summary>One container in a <see cref="KafkaQueueCache"/>: its arrival order and the stream it belongs to.</summary>
-internal sealed class KafkaCacheEntry(Orleans.Streams.IBatchContainer batch, long sequence, KafkaCacheStream stream)
-{
-    public Orleans.Streams.IBatchContainer Batch { get; } = batch;
-
-    public long Sequence { get; } = sequence;
-
-    public KafkaCacheStream Stream { get; } = stream;
-
-    public bool DeliveryFailed { get; set; }
-
-    /// <summary>A cursor moved past this container after delivering it (not merely dropped it).</summary>
-    public bool Delivered { get; set; }
-}
-
 /// <summary>The cached containers of one stream, in arrival order, and the cursors reading them.</summary>
 /// <param name="onAbandoned">Called when the stream holds no container and no cursor, so the cache can forget it.</param>
 internal sealed class KafkaCacheStream(Action<KafkaCacheStream> onAbandoned)
