@@ -82,6 +82,13 @@ public sealed class KafkaTopicOptions
     /// named like the topic and keyed by the record key.
     /// </summary>
     public List<KafkaStreamRoute> Streams { get; set; } = [];
+
+    /// <summary>
+    /// The topic records of this topic that fail mapping are written to, unchanged, with headers <c>reason</c>,
+    /// <c>source-topic</c>, <c>source-partition</c> and <c>source-offset</c>. <see langword="null"/> (the default)
+    /// only logs and counts them. The embedded broker creates it with one partition.
+    /// </summary>
+    public string? DeadLetterTopic { get; set; }
 }
 
 /// <summary>One stream a record feeds: a namespace, and where in the record the stream key is found.</summary>

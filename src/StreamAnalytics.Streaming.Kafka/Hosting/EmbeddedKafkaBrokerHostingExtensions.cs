@@ -10,7 +10,7 @@ public static class EmbeddedKafkaBrokerHostingExtensions
 {
     /// <summary>
     /// When <c>{section}:BootstrapServers</c> is empty, starts an <see cref="EmbeddedKafkaBroker"/> of three brokers,
-    /// creates every topic of <c>{section}:Topics</c> with its partition count, and writes the broker's address into
+    /// creates every topic of <c>{section}:Topics</c> with its partition count (and its dead-letter topic, if any), and writes the broker's address into
     /// the configuration so that everything bound later talks to it. The broker is registered as a singleton and
     /// stops with the host. Returns the broker, or <see langword="null"/> when a Kafka cluster is configured.
     /// </summary>
@@ -27,6 +27,10 @@ public static class EmbeddedKafkaBrokerHostingExtensions
         foreach (var (topic, topicOptions) in options.Topics)
         {
             broker.CreateTopic(topic, topicOptions.Partitions);
+            if (topicOptions.DeadLetterTopic is { } deadLetters)
+            {
+                broker.CreateTopic(deadLetters, 1);
+            }
         }
 
         builder.Configuration[$"{section}:BootstrapServers"] = broker.BootstrapServers;

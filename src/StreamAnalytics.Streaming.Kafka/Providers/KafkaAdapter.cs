@@ -50,7 +50,9 @@ internal sealed class KafkaAdapter : IQueueAdapter, IDisposable
     public StreamProviderDirection Direction => StreamProviderDirection.ReadWrite;
 
     public IQueueAdapterReceiver CreateReceiver(QueueId queueId) => new KafkaQueueAdapterReceiver(
-        Name, queueId, _options, _recordMapper, () => _cache.Release(queueId), _serializer, _monitor, _loggerFactory.CreateLogger<KafkaQueueAdapterReceiver>());
+        Name, queueId, _options, _recordMapper, () => _cache.Release(queueId),
+        new DeadLetterWriter(_options.Topics[KafkaQueueMapper.ToTopicPartition(queueId).Topic].DeadLetterTopic, () => _producer.Value),
+        _serializer, _monitor, _loggerFactory.CreateLogger<KafkaQueueAdapterReceiver>());
 
     public async Task QueueMessageBatchAsync<T>(StreamId streamId, IEnumerable<T> events, StreamSequenceToken? token, Dictionary<string, object>? requestContext)
     {

@@ -16,6 +16,7 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
     private readonly KafkaStreamOptions _options;
     private readonly IKafkaRecordMapper _mapper;
     private readonly Func<KafkaQueueCache?> _releaseCache;
+    private readonly DeadLetterWriter _deadLetters;
     private readonly Serializer _serializer;
     private readonly KafkaConsumerLagMonitor _monitor;
     private readonly ILogger _logger;
@@ -32,6 +33,7 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         KafkaStreamOptions options,
         IKafkaRecordMapper mapper,
         Func<KafkaQueueCache?> releaseCache,
+        DeadLetterWriter deadLetters,
         Serializer serializer,
         KafkaConsumerLagMonitor monitor,
         ILogger<KafkaQueueAdapterReceiver> logger)
@@ -42,6 +44,7 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         _options = options;
         _mapper = mapper;
         _releaseCache = releaseCache;
+        _deadLetters = deadLetters;
         _serializer = serializer;
         _monitor = monitor;
         _logger = logger;
@@ -62,18 +65,18 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         return Task.CompletedTask;
     }
 
-    public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount)
+    public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount)
     {
         if (_consumer is null)
         {
-            return Task.FromResult<IList<IBatchContainer>>([]);
+            return [];
         }
 
         // maxCount bounds the containers the cache takes; records of streams already in this poll add no container.
         var maxContainers = Math.Max(1, maxCount);
         var batches = new List<PendingBatch>();
         var openBatches = new Dictionary<StreamId, PendingBatch>();
-        long lastOffset = -1;
+        long firstOffset = -1, lastOffset = -1, rejected = 0;
         for (var read = 0; read < _options.PollBatchSize && batches.Count < maxContainers; read++)
         {
             ConsumeResult<string?, byte[]>? result;
@@ -94,7 +97,12 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
             }
 
             lastOffset = result.Offset.Value;
-            var context = MapRecord(result);
+            if (firstOffset < 0)
+            {
+                firstOffset = lastOffset;
+            }
+
+            var context = MapRecord(result, ref rejected);
             for (var i = 0; i < _recordEvents.Count; i++)
             {
                 var (streamId, item) = _recordEvents[i];
@@ -123,8 +131,19 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         {
             RefreshHighWatermark();
             Report();
-            return Task.FromResult<IList<IBatchContainer>>([]);
+            return [];
         }
+
+        if (!await _deadLetters.FlushAsync())
+        {
+            // Nothing of this poll reached the agent yet: read it again rather than commit past a record that is
+            // neither delivered nor in the dead-letter topic.
+            LogDeadLetterFailed(_topicPartition.Topic, _topicPartition.Partition.Value, firstOffset);
+            _consumer.Seek(new TopicPartitionOffset(_topicPartition, new Offset(firstOffset)));
+            return [];
+        }
+
+        _rejected += rejected;
 
         _position = lastOffset + 1;
         var containers = new List<IBatchContainer>(batches.Count);
@@ -142,7 +161,7 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
 
         RefreshHighWatermark();
         Report();
-        return Task.FromResult<IList<IBatchContainer>>(containers);
+        return containers;
     }
 
     public Task MessagesDeliveredAsync(IList<IBatchContainer> messages)
@@ -202,7 +221,7 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
     }
 
     // Fills _recordEvents with the events of one record; returns the request context an Orleans producer attached.
-    private Dictionary<string, object>? MapRecord(ConsumeResult<string?, byte[]> result)
+    private Dictionary<string, object>? MapRecord(ConsumeResult<string?, byte[]> result, ref long rejected)
     {
         _recordEvents.Clear();
         try
@@ -229,7 +248,8 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
             // Whatever a mapper or the decoder throws, the record was consumed: reject it here, or the rest of the
             // poll would be lost with it.
             _recordEvents.Clear();
-            _rejected++;
+            rejected++;
+            _deadLetters.Add(result, ex.Message);
             LogRecordRejected(_topicPartition.Topic, _topicPartition.Partition.Value, result.Offset.Value, ex.Message);
         }
 
@@ -288,6 +308,9 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
 
     [LoggerMessage(5, LogLevel.Warning, "Could not store offset {Offset} for {Topic}[{Partition}].")]
     private partial void LogStoreFailed(Exception exception, string topic, int partition, long offset);
+
+    [LoggerMessage(7, LogLevel.Error, "Writing rejected records of {Topic}[{Partition}] to the dead-letter topic failed; reading again from offset {Offset}.")]
+    private partial void LogDeadLetterFailed(string topic, int partition, long offset);
 
     [LoggerMessage(6, LogLevel.Warning, "Closing the consumer of {Topic}[{Partition}] failed; uncommitted offsets will be redelivered.")]
     private partial void LogCloseFailed(Exception exception, string topic, int partition);

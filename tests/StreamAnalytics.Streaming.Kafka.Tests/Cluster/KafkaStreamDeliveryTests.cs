@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text;
+using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Xunit.Abstractions;
@@ -86,14 +88,22 @@ public sealed class KafkaStreamDeliveryTests(EmbeddedBrokerFixture fixture, ITes
     }
 
     [Fact]
-    public async Task Invalid_records_are_skipped_and_counted_and_the_partition_goes_on()
+    public async Task Invalid_records_go_to_the_dead_letter_topic_with_their_reason_and_the_partition_goes_on()
     {
         var topic = fixture.CreateTopic("invalid", 1);
+        var deadLetters = $"{topic}.dlq";
+        fixture.Broker.CreateTopic(deadLetters, 1);
         var traffic = new ProbeTraffic(topic, 100, users: 5, products: 5);
-        await using var running = await ProbeCluster.StartAsync(fixture.Broker.BootstrapServers, topic, 1, silos: 1);
+        await using var running = await ProbeCluster.StartAsync(fixture.Broker.BootstrapServers, topic, 1, silos: 1, deadLetterTopic: deadLetters);
         var cluster = running.Cluster;
-        string[] invalid = ["not json", "[1,2]", """{"userId":"only-user"}""", """{"userId":"","productId":"p"}"""];
-        await ProbeTraffic.ProduceAsync(fixture.Broker.BootstrapServers, topic, invalid.Select(v => ("bad", v)).Concat(traffic.Records));
+        (string Value, string Reason)[] invalid =
+        [
+            ("not json", "value is not valid JSON"),
+            ("[1,2]", "value is not a JSON object"),
+            ("""{"userId":"only-user"}""", "field 'productId' is missing or empty"),
+            ("""{"userId":"","productId":"p"}""", "field 'userId' is missing or empty"),
+        ];
+        await ProbeTraffic.ProduceAsync(fixture.Broker.BootstrapServers, topic, invalid.Select(v => ("bad", v.Value)).Concat(traffic.Records));
 
         var tally = await traffic.WaitForAllAsync(cluster.GrainFactory, DrainTimeout);
 
@@ -101,6 +111,34 @@ public sealed class KafkaStreamDeliveryTests(EmbeddedBrokerFixture fixture, ITes
         var partition = Assert.Single(Monitor(cluster.Primary!).OwnedPartitions);
         Assert.Equal(invalid.Length, partition.Rejected);
         Assert.Equal(invalid.Length + traffic.Count, partition.Position);
+
+        var letters = ReadAll(deadLetters, invalid.Length);
+        Assert.Equal(invalid.Select(v => v.Value), letters.Select(l => Encoding.UTF8.GetString(l.Message.Value)));
+        for (var i = 0; i < invalid.Length; i++)
+        {
+            var headers = letters[i].Message.Headers;
+            Assert.StartsWith(invalid[i].Reason, Encoding.UTF8.GetString(headers.GetLastBytes("reason")));
+            Assert.Equal(topic, Encoding.UTF8.GetString(headers.GetLastBytes("source-topic")));
+            Assert.Equal("0", Encoding.UTF8.GetString(headers.GetLastBytes("source-partition")));
+            Assert.Equal(i.ToString(System.Globalization.CultureInfo.InvariantCulture), Encoding.UTF8.GetString(headers.GetLastBytes("source-offset")));
+        }
+    }
+
+    private List<ConsumeResult<Ignore, byte[]>> ReadAll(string topic, int expected)
+    {
+        using var consumer = new ConsumerBuilder<Ignore, byte[]>(new ConsumerConfig { BootstrapServers = fixture.Broker.BootstrapServers, GroupId = $"reader-{topic}" }).Build();
+        consumer.Assign(new TopicPartitionOffset(topic, 0, Offset.Beginning));
+        var results = new List<ConsumeResult<Ignore, byte[]>>();
+        var clock = Stopwatch.StartNew();
+        while (results.Count < expected && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { } result)
+            {
+                results.Add(result);
+            }
+        }
+
+        return results;
     }
 
     [Fact]

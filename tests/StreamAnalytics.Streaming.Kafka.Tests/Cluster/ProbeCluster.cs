@@ -17,7 +17,7 @@ public static class ProbeCluster
     public const string UserNamespace = "probe-user";
     public const string ProductNamespace = "probe-product";
 
-    public static async Task<RunningCluster> StartAsync(string bootstrapServers, string topic, int partitions, int silos = 2, string? consumerGroup = null, KafkaStartPosition startPosition = KafkaStartPosition.Earliest)
+    public static async Task<RunningCluster> StartAsync(string bootstrapServers, string topic, int partitions, int silos = 2, string? consumerGroup = null, KafkaStartPosition startPosition = KafkaStartPosition.Earliest, string? deadLetterTopic = null)
     {
         var builder = new TestClusterBuilder((short)silos);
         builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
@@ -27,6 +27,7 @@ public static class ProbeCluster
             ["Probe:Partitions"] = partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Probe:ConsumerGroup"] = consumerGroup ?? $"group-{topic}",
             ["Probe:StartPosition"] = startPosition.ToString(),
+            ["Probe:DeadLetterTopic"] = deadLetterTopic,
         }));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
@@ -47,6 +48,7 @@ public static class ProbeCluster
         options.Topics[topic] = new KafkaTopicOptions
         {
             Partitions = int.Parse(configuration["Probe:Partitions"]!, System.Globalization.CultureInfo.InvariantCulture),
+            DeadLetterTopic = configuration["Probe:DeadLetterTopic"],
             Streams =
             [
                 new KafkaStreamRoute { Namespace = UserNamespace, KeyField = "userId" },
