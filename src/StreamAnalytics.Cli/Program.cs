@@ -4,6 +4,7 @@ using StreamAnalytics.Cli.Commands;
 var root = new RootCommand("sa: the StreamAnalytics command line.")
 {
     BrokerCommand.Create(),
+    ProduceCommand.Create(),
     BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Confluent.Kafka;
+using StreamAnalytics.Abstractions;
+using StreamAnalytics.Cli.Produce;
+
+namespace StreamAnalytics.Cli.Commands;
+
+/// <summary><c>sa produce</c>: a synthetic live feed of shopping sessions into Kafka.</summary>
+internal static class ProduceCommand
+{
+    public static Command Create()
+    {
+        var bootstrap = new Option<string>("--bootstrap") { Description = "Kafka bootstrap servers (e.g. the address `sa broker` or the silo printed).", Required = true };
+        var topic = new Option<string>("--topic") { Description = "Topic to write to.", DefaultValueFactory = _ => TopicNames.Interactions };
+        var events = new Option<long>("--events") { Description = "Events to write; 0 runs until Ctrl+C.", DefaultValueFactory = _ => 100_000 };
+        var rate = new Option<double>("--rate") { Description = "Events per second; 0 is as fast as possible.", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Seed; the same seed writes the same events.", DefaultValueFactory = _ => 42 };
+        var users = new Option<int>("--users") { Description = "Distinct users.", DefaultValueFactory = _ => 2_000 };
+        var products = new Option<int>("--products") { Description = "Distinct products.", DefaultValueFactory = _ => 500 };
+        var malformed = new Option<double>("--malformed-fraction") { Description = "Share of records replaced by invalid ones, 0-1.", DefaultValueFactory = _ => 0 };
+        var noise = new Option<double>("--noise") { Description = "Standard deviation of the rating noise.", DefaultValueFactory = _ => 0.5 };
+        var command = new Command("produce", "Write a synthetic live feed of interaction events (sessions: view, like, add_to_cart, purchase, rating, review) to Kafka.")
+        {
+            bootstrap, topic, events, rate, seed, users, products, malformed, noise,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var options = new SyntheticFeedOptions(
+                Users: parse.GetValue(users), Products: parse.GetValue(products), Seed: parse.GetValue(seed),
+                MalformedFraction: parse.GetValue(malformed), NoiseStandardDeviation: parse.GetValue(noise));
+            if (options.Users < 1 || options.Products < 1 || options.MalformedFraction is < 0 or > 1 || options.NoiseStandardDeviation < 0
+                || parse.GetValue(rate) < 0 || parse.GetValue(events) < 0)
+            {
+                await Console.Error.WriteLineAsync("--users and --products must be positive; --malformed-fraction within 0-1; --noise, --rate and --events not negative.");
+                return 2;
+            }
+
+            return await RunAsync(parse.GetValue(bootstrap)!, parse.GetValue(topic)!, parse.GetValue(events), parse.GetValue(rate), options, cancellation);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string bootstrap, string topic, long total, double rate, SyntheticFeedOptions options, CancellationToken cancellation)
+    {
+        var feed = new SyntheticInteractionFeed(options, DateTimeOffset.UtcNow);
+        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, LingerMs = 5 }).Build();
+        var failed = 0L;
+        string? firstError = null;
+        long sent = 0, malformed = 0;
+        var clock = Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
+        foreach (var record in feed.Records())
+        {
+            if ((total > 0 && sent >= total) || cancellation.IsCancellationRequested)
+            {
+                break;
+            }
+
+            producer.Produce(topic, new Message<string, byte[]> { Key = record.Key, Value = record.Json }, report =>
+            {
+                if (report.Error.IsError && Interlocked.Increment(ref failed) == 1)
+                {
+                    firstError = report.Error.Reason;
+                }
+            });
+            sent++;
+            malformed += record.Malformation is null ? 0 : 1;
+            if (rate > 0 && TimeSpan.FromSeconds(sent / rate) - clock.Elapsed is { Ticks: > 0 } ahead)
+            {
+                await Task.Delay(ahead, CancellationToken.None);
+            }
+
+            if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(1))
+            {
+                lastReport = clock.Elapsed;
+                await Console.Error.WriteLineAsync(total > 0
+                    ? $"  {sent:N0} / {total:N0} events ({sent / clock.Elapsed.TotalSeconds:N0}/s)"
+                    : $"  {sent:N0} events ({sent / clock.Elapsed.TotalSeconds:N0}/s)");
+            }
+        }
+
+        producer.Flush(TimeSpan.FromSeconds(30));
+        Console.WriteLine($"wrote {sent:N0} events ({malformed:N0} malformed) to {topic} in {clock.Elapsed.TotalSeconds:N1} s");
+        Console.WriteLine($"ratings: {feed.Ratings.Count:N0}; noise sd {options.NoiseStandardDeviation}; best achievable R² {feed.Ratings.BestR2:F3} (MSE {feed.Ratings.BestMse:F3})");
+        if (failed > 0)
+        {
+            await Console.Error.WriteLineAsync($"{failed:N0} events were not delivered: {firstError}");
+            return 1;
+        }
+
+        return 0;
+    }
+}
