@@ -198,6 +198,7 @@ public sealed class InteractionEventParserTests
     [InlineData("5.01")]
     [InlineData("-1")]
     [InlineData("10")]
+    [InlineData("1e400")]
     public void A_rating_outside_the_default_scale_is_out_of_range(string rawValue)
     {
         Assert.Equal(InteractionRejectReasons.RatingOutOfRange, Reason(With("rating", rawValue)));
@@ -251,6 +252,8 @@ public sealed class InteractionEventParserTests
     [InlineData("price", "\"cheap\"", "invalid price")]
     [InlineData("quantity", "1.5", "invalid quantity")]
     [InlineData("quantity", "\"2\"", "invalid quantity")]
+    [InlineData("quantity", "10000000000", "invalid quantity")]
+    [InlineData("price", "1e30", "invalid price")]
     [InlineData("userId", "42", "invalid userId")]
     [InlineData("category", "[\"a\"]", "invalid category")]
     public void A_known_field_of_the_wrong_kind_is_named(string field, string rawValue, string reason)
