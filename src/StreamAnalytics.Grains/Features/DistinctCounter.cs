@@ -1,0 +1,48 @@
+namespace StreamAnalytics.Grains.Features;
+
+/// <summary>
+/// Counts distinct strings: exactly, with a set, up to <see cref="ExactLimit"/> (10,000) members; past that the
+/// members move into a <see cref="HyperLogLog"/> (16 KiB, about 0.8% standard error) and the set is dropped, so
+/// memory stays bounded however many values arrive.
+/// </summary>
+[GenerateSerializer]
+public sealed class DistinctCounter
+{
+    /// <summary>The most members counted exactly: 10,000.</summary>
+    public const int ExactLimit = 10_000;
+
+    [Id(0)]
+    private HashSet<string>? _members = new(StringComparer.Ordinal);
+
+    [Id(1)]
+    private HyperLogLog? _sketch;
+
+    /// <summary>Whether <see cref="Count"/> is exact (no more than <see cref="ExactLimit"/> distinct values seen).</summary>
+    public bool IsExact => _sketch is null;
+
+    /// <summary>The number of distinct values added: exact, or the sketch's estimate past <see cref="ExactLimit"/>.</summary>
+    public long Count => _sketch?.Estimate() ?? _members!.Count;
+
+    /// <summary>Adds a value.</summary>
+    public void Add(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (_sketch is not null)
+        {
+            _sketch.Add(value);
+            return;
+        }
+
+        if (_members!.Add(value) && _members.Count > ExactLimit)
+        {
+            var sketch = new HyperLogLog();
+            foreach (var member in _members)
+            {
+                sketch.Add(member);
+            }
+
+            _sketch = sketch;
+            _members = null;
+        }
+    }
+}
