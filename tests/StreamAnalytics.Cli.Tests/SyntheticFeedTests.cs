@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StreamAnalytics.Abstractions.Interactions;
 using StreamAnalytics.Cli.Produce;
 
 namespace StreamAnalytics.Cli.Tests;
@@ -51,6 +52,17 @@ public sealed class SyntheticFeedTests
         Assert.True(types["add_to_cart"] > types["purchase"], "fewer purchases than carts");
         Assert.True(types["purchase"] > types["rating"], "fewer ratings than purchases");
         Assert.True(types["review"] > 0);
+    }
+
+    [Fact]
+    public void The_contract_accepts_every_valid_record_and_rejects_each_malformed_one_for_its_stated_reason()
+    {
+        var parser = new InteractionEventParser();
+        foreach (var record in new SyntheticInteractionFeed(new SyntheticFeedOptions(MalformedFraction: 0.05), Start).Records().Take(20_000))
+        {
+            var result = parser.Parse(record.Json);
+            Assert.True(result.Reason == record.Malformation, $"expected {record.Malformation ?? "valid"}, got {result}");
+        }
     }
 
     [Fact]

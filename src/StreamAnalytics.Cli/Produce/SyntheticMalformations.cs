@@ -1,14 +1,16 @@
+using StreamAnalytics.Abstractions.Interactions;
+
 namespace StreamAnalytics.Cli.Produce;
 
-/// <summary>The invalid records the synthetic feed can mix in, named by the reason a validator must give.</summary>
+/// <summary>The invalid records the synthetic feed can mix in, named by the reason the contract's validator gives.</summary>
 internal static class SyntheticMalformations
 {
-    public const string NotJson = "not json";
-    public const string MissingUserId = "missing userId";
-    public const string UnknownType = "unknown type";
-    public const string InvalidTimestamp = "invalid timestamp";
-    public const string NegativePrice = "negative price";
-    public const string RatingOutOfRange = "rating out of range";
+    public const string NotJson = InteractionRejectReasons.NotJson;
+    public const string MissingUserId = InteractionRejectReasons.MissingUserId;
+    public const string UnknownType = InteractionRejectReasons.UnknownType;
+    public const string InvalidTimestamp = InteractionRejectReasons.InvalidTimestamp;
+    public const string NegativePrice = InteractionRejectReasons.NegativePrice;
+    public const string RatingOutOfRange = InteractionRejectReasons.RatingOutOfRange;
 
     private static readonly string[] All = [NotJson, MissingUserId, UnknownType, InvalidTimestamp, NegativePrice, RatingOutOfRange];
 
