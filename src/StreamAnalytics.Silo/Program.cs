@@ -1,4 +1,5 @@
 using StreamAnalytics.Silo;
+using StreamAnalytics.Silo.Api;
 using StreamAnalytics.Silo.Health;
 using StreamAnalytics.Streaming.Kafka.Hosting;
 
@@ -10,6 +11,7 @@ builder.AddStreamAnalyticsSilo();
 
 var app = builder.Build();
 app.MapStreamAnalyticsHealth();
+app.MapFeatureEndpoints();
 app.Run();
 
 /// <summary>The host's entry point; public so integration tests can start it with <c>WebApplicationFactory</c>.</summary>

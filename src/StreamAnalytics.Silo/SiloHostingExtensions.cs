@@ -1,15 +1,22 @@
 using StreamAnalytics.Abstractions;
+using StreamAnalytics.Abstractions.Interactions;
+using StreamAnalytics.Grains.Ingestion;
+using StreamAnalytics.Streaming.Kafka;
 using StreamAnalytics.Streaming.Kafka.Hosting;
 
 namespace StreamAnalytics.Silo;
 
-/// <summary>The silo's composition: Orleans with localhost clustering, in-memory storage and the Kafka streams.</summary>
+/// <summary>The silo's composition: Orleans with localhost clustering, in-memory storage, the Kafka streams and the interaction mapper.</summary>
 public static class SiloHostingExtensions
 {
     /// <summary>Adds the Orleans silo of a worker host.</summary>
     public static WebApplicationBuilder AddStreamAnalyticsSilo(this WebApplicationBuilder builder)
     {
         var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
+        // Interaction records are validated against the event contract; rejects go to the topic's dead-letter topic.
+        builder.Services.AddSingleton(new InteractionEventParser());
+        builder.Services.AddKeyedSingleton<IKafkaRecordMapper>(StreamNames.KafkaProvider,
+            (services, _) => new InteractionRecordMapper(services.GetRequiredService<InteractionEventParser>()));
         builder.UseOrleans(orleans =>
         {
             orleans.UseLocalhostClustering(

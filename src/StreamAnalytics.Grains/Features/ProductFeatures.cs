@@ -9,7 +9,7 @@ namespace StreamAnalytics.Grains.Features;
 /// sketch past 10,000.
 /// </summary>
 [GenerateSerializer]
-public sealed class ProductFeatures
+public sealed class ProductFeatures : IInteractionFeatures<ProductFeaturesView>
 {
     /// <summary>Features with a trending half-life of 1 hour.</summary>
     public ProductFeatures()
@@ -90,4 +90,7 @@ public sealed class ProductFeatures
         Trending = Trending.Value,
         EventsApplied = EventsApplied,
     };
+
+    /// <inheritdoc />
+    public ProductFeaturesView Snapshot() => ToView();
 }

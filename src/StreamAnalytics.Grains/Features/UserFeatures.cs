@@ -9,7 +9,7 @@ namespace StreamAnalytics.Grains.Features;
 /// switch to a 16 KiB sketch past 10,000, categories are capped at 256, windows are fixed rings.
 /// </summary>
 [GenerateSerializer]
-public sealed class UserFeatures
+public sealed class UserFeatures : IInteractionFeatures<UserFeaturesView>
 {
     /// <summary>How many categories <see cref="ToView"/> lists by default: 5.</summary>
     public const int DefaultTopCategories = 5;
@@ -96,4 +96,7 @@ public sealed class UserFeatures
         Window = Windows.ToView(),
         EventsApplied = EventsApplied,
     };
+
+    /// <inheritdoc />
+    public UserFeaturesView Snapshot() => ToView();
 }

@@ -1,0 +1,50 @@
+using Orleans.Streams;
+using StreamAnalytics.Abstractions;
+using StreamAnalytics.Abstractions.Interactions;
+using StreamAnalytics.Grains.Features;
+using StreamAnalytics.Streaming.Kafka;
+
+namespace StreamAnalytics.Grains.Streaming;
+
+/// <summary>
+/// Keeps one entity's features from its interaction stream (the stream keyed like the grain in
+/// <see cref="StreamNamespace"/>), effectively once: events at or below their partition's watermark are skipped, and a
+/// delivered batch is acknowledged only after the features and watermarks are stored together.
+/// </summary>
+public abstract class FeatureGrain<TFeatures, TView>(IPersistentState<FeatureState<TFeatures>> state) : Grain
+    where TFeatures : IInteractionFeatures<TView>, new()
+    where TView : class
+{
+    /// <summary>The stream namespace this grain subscribes to implicitly.</summary>
+    protected abstract string StreamNamespace { get; }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var stream = this.GetStreamProvider(StreamNames.KafkaProvider)
+            .GetStream<InteractionEvent>(StreamId.Create(StreamNamespace, this.GetPrimaryKeyString()));
+        await stream.SubscribeAsync(OnEventsAsync);
+    }
+
+    /// <summary>The features, or null when nothing was applied (the API answers 404).</summary>
+    public Task<TView?> GetFeatures() =>
+        Task.FromResult(state.State.Features.EventsApplied == 0 ? null : state.State.Features.Snapshot());
+
+    // One state write per delivered batch rather than per event.
+    private async Task OnEventsAsync(IList<SequentialItem<InteractionEvent>> items)
+    {
+        var applied = false;
+        foreach (var item in items)
+        {
+            if (state.State.Watermarks.TryAdvance((KafkaStreamSequenceToken)item.Token))
+            {
+                state.State.Features.Apply(item.Item);
+                applied = true;
+            }
+        }
+
+        if (applied)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+}
