@@ -12,6 +12,7 @@ builder.AddStreamAnalyticsSilo();
 var app = builder.Build();
 app.MapStreamAnalyticsHealth();
 app.MapFeatureEndpoints();
+app.MapInteractionEndpoints();
 app.Run();
 
 /// <summary>The host's entry point; public so integration tests can start it with <c>WebApplicationFactory</c>.</summary>

@@ -15,6 +15,7 @@ public static class SiloHostingExtensions
         var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
         // Interaction records are validated against the event contract; rejects go to the topic's dead-letter topic.
         builder.Services.AddSingleton(new InteractionEventParser());
+        builder.Services.AddSingleton<StreamAnalytics.Silo.Api.InteractionProducer>();
         builder.Services.AddKeyedSingleton<IKafkaRecordMapper>(StreamNames.KafkaProvider,
             (services, _) => new InteractionRecordMapper(services.GetRequiredService<InteractionEventParser>()));
         builder.UseOrleans(orleans =>
