@@ -1,13 +1,15 @@
 using StreamAnalytics.Silo;
 using StreamAnalytics.Silo.Api;
+using StreamAnalytics.Silo.Demo;
 using StreamAnalytics.Silo.Health;
 using StreamAnalytics.Streaming.Kafka.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DemoFeedHostingExtensions.TakeDemoSwitch(args, out var demo));
 
 // No Kafka:BootstrapServers configured: run on an in-process broker so one command starts everything.
 builder.AddEmbeddedKafkaBrokerIfUnconfigured();
 builder.AddStreamAnalyticsSilo();
+builder.AddDemoFeed(demo);
 
 var app = builder.Build();
 app.MapStreamAnalyticsHealth();

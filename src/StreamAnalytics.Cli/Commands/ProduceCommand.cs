@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Confluent.Kafka;
 using StreamAnalytics.Abstractions;
-using StreamAnalytics.Cli.Produce;
+using StreamAnalytics.Synthetic;
 
 namespace StreamAnalytics.Cli.Commands;
 

@@ -1,4 +1,4 @@
-namespace StreamAnalytics.Cli.Produce;
+namespace StreamAnalytics.Synthetic;
 
 /// <summary>The shape of a synthetic interaction feed.</summary>
 /// <param name="Users">Distinct users; defaults to 2,000.</param>
@@ -10,7 +10,7 @@ namespace StreamAnalytics.Cli.Produce;
 /// <param name="BiasScale">Standard deviation of user and product biases; defaults to 0.5.</param>
 /// <param name="FactorScale">Scale of the factor interaction; defaults to 1.</param>
 /// <param name="ZipfExponent">Skew of product popularity; defaults to 1.1.</param>
-internal sealed record SyntheticFeedOptions(
+public sealed record SyntheticFeedOptions(
     int Users = 2_000,
     int Products = 500,
     int Seed = 42,

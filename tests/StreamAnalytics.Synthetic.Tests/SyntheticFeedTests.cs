@@ -1,8 +1,7 @@
 using System.Text.Json;
 using StreamAnalytics.Abstractions.Interactions;
-using StreamAnalytics.Cli.Produce;
 
-namespace StreamAnalytics.Cli.Tests;
+namespace StreamAnalytics.Synthetic.Tests;
 
 public sealed class SyntheticFeedTests
 {

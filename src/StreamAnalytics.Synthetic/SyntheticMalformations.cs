@@ -1,9 +1,9 @@
 using StreamAnalytics.Abstractions.Interactions;
 
-namespace StreamAnalytics.Cli.Produce;
+namespace StreamAnalytics.Synthetic;
 
 /// <summary>The invalid records the synthetic feed can mix in, named by the reason the contract's validator gives.</summary>
-internal static class SyntheticMalformations
+public static class SyntheticMalformations
 {
     public const string NotJson = InteractionRejectReasons.NotJson;
     public const string MissingUserId = InteractionRejectReasons.MissingUserId;

@@ -1,11 +1,11 @@
-namespace StreamAnalytics.Cli.Produce;
+namespace StreamAnalytics.Synthetic;
 
 /// <summary>
 /// How the synthetic feed rates: the latent score <c>3 + biases + factors · factors</c> plus Gaussian noise, clamped to
 /// the 1-5 scale. The best any model can predict is the expected clamped rating given the user and product, which is
 /// known in closed form; comparing it with the ratings actually drawn gives the best achievable R² of the feed.
 /// </summary>
-internal sealed class RatingModel(double noiseStandardDeviation)
+public sealed class RatingModel(double noiseStandardDeviation)
 {
     public const double Min = 1;
     public const double Max = 5;

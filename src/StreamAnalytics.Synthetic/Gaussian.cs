@@ -1,7 +1,7 @@
-namespace StreamAnalytics.Cli.Produce;
+namespace StreamAnalytics.Synthetic;
 
 /// <summary>Standard normal samples and distribution functions, for the synthetic feed's rating model.</summary>
-internal static class Gaussian
+public static class Gaussian
 {
     /// <summary>A standard normal sample (Box-Muller).</summary>
     public static double Next(Random random)

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace StreamAnalytics.Cli.Produce;
+namespace StreamAnalytics.Synthetic;
 
 /// <summary>
 /// An endless, deterministic stream of shopping sessions: a user views a product (popularity is Zipf-skewed), may like
 /// it or put it in the cart, may buy it, and after buying may rate or review it, with ratings drawn from the
 /// catalogue's <see cref="RatingModel"/>. Event times advance from <c>start</c> by exponential gaps.
 /// </summary>
-internal sealed class SyntheticInteractionFeed
+public sealed class SyntheticInteractionFeed
 {
     private static readonly string[] Reviews = ["great value", "not as described", "does the job", "would buy again", "arrived late, works fine"];
     private readonly SyntheticFeedOptions _options;

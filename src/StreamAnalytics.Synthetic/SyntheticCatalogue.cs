@@ -1,17 +1,11 @@
-namespace StreamAnalytics.Cli.Produce;
-
-/// <summary>A synthetic user: demographics and the latent taste vector its ratings are drawn from.</summary>
-internal sealed record SyntheticUser(string Id, int Age, string Location, double Bias, double[] Factors);
-
-/// <summary>A synthetic product: category, price, and the latent vector its ratings are drawn from.</summary>
-internal sealed record SyntheticProduct(string Id, string Category, decimal Price, double Bias, double[] Factors);
+namespace StreamAnalytics.Synthetic;
 
 /// <summary>
 /// The users and products of a synthetic feed, drawn once from a seed. Ratings follow
 /// <c>clamp(3 + userBias + productBias + userFactors · productFactors + noise, 1, 5)</c> with Gaussian noise of a known
 /// standard deviation, so the best achievable error of any model is known (see <see cref="RatingModel"/>).
 /// </summary>
-internal sealed class SyntheticCatalogue
+public sealed class SyntheticCatalogue
 {
     private static readonly string[] Locations =
     [

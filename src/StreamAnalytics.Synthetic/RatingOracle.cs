@@ -1,10 +1,10 @@
-namespace StreamAnalytics.Cli.Produce;
+namespace StreamAnalytics.Synthetic;
 
 /// <summary>
 /// Accumulates the ratings a feed produced beside the best possible prediction of each, giving the best R² any model
 /// can reach on exactly these ratings.
 /// </summary>
-internal sealed class RatingOracle
+public sealed class RatingOracle
 {
     private double _sum;
     private double _sumOfSquares;
