@@ -21,13 +21,13 @@ public sealed class SyntheticCatalogue
         var random = new Random(options.Seed);
         var scale = options.FactorScale / Math.Sqrt(options.Factors);
         Users = [.. Enumerable.Range(0, options.Users).Select(i => new SyntheticUser(
-            $"u{i}",
+            $"{options.IdPrefix}u{i}",
             random.Next(18, 71),
             Locations[random.Next(Locations.Length)],
             Gaussian.Next(random) * options.BiasScale,
             [.. Enumerable.Range(0, options.Factors).Select(_ => Gaussian.Next(random) * scale)]))];
         Products = [.. Enumerable.Range(0, options.Products).Select(i => new SyntheticProduct(
-            $"p{i}",
+            $"{options.IdPrefix}p{i}",
             Categories[random.Next(Categories.Length)],
             Math.Round((decimal)Math.Exp(2.5 + (random.NextDouble() * 3)), 2),
             Gaussian.Next(random) * options.BiasScale,

@@ -10,6 +10,7 @@ namespace StreamAnalytics.Synthetic;
 /// <param name="BiasScale">Standard deviation of user and product biases; defaults to 0.5.</param>
 /// <param name="FactorScale">Scale of the factor interaction; defaults to 1.</param>
 /// <param name="ZipfExponent">Skew of product popularity; defaults to 1.1.</param>
+/// <param name="IdPrefix">Put before every user, product and event id, to keep feeds apart; defaults to none.</param>
 public sealed record SyntheticFeedOptions(
     int Users = 2_000,
     int Products = 500,
@@ -19,4 +20,5 @@ public sealed record SyntheticFeedOptions(
     double NoiseStandardDeviation = 0.5,
     double BiasScale = 0.5,
     double FactorScale = 1.0,
-    double ZipfExponent = 1.1);
+    double ZipfExponent = 1.1,
+    string IdPrefix = "");

@@ -94,7 +94,7 @@ public sealed class SyntheticInteractionFeed
     private SyntheticRecord Emit(SyntheticUser user, SyntheticProduct product, string type, int? quantity = null, double? rating = null, string? review = null)
     {
         _clock = _clock.AddMilliseconds(-Math.Log(1.0 - _random.NextDouble()) * 50);
-        var eventId = $"e{_options.Seed}-{_sequence++}";
+        var eventId = $"{_options.IdPrefix}e{_options.Seed}-{_sequence++}";
         string? malformation = null;
         if (_options.MalformedFraction > 0 && _random.NextDouble() < _options.MalformedFraction)
         {
