@@ -5,6 +5,7 @@ var root = new RootCommand("sa: the StreamAnalytics command line.")
 {
     BrokerCommand.Create(),
     ProduceCommand.Create(),
+    ReplayCommand.Create(),
     BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text;
+using Confluent.Kafka;
+using StreamAnalytics.Abstractions.Grains;
+
+namespace StreamAnalytics.IntegrationTests.EndToEnd;
+
+[Trait("Category", "Integration")]
+public sealed class EcommerceReplayTests(EmbeddedBrokerFixture fixture) : IClassFixture<EmbeddedBrokerFixture>
+{
+    [Fact]
+    public async Task Replaying_the_ecommerce_interactions_counts_every_type_and_dead_letters_the_rows_without_one()
+    {
+        var csv = SharedDatasets.File("ecommerce", "E-commerece sales data 2024.csv");
+        var topic = $"ecommerce-{Guid.NewGuid():N}"[..22];
+        fixture.Broker.CreateTopic(topic, 4);
+        fixture.Broker.CreateTopic($"{topic}.dlq", 1);
+        var cluster = await InteractionCluster.StartAsync(fixture.Broker.BootstrapServers, topic, 4, silos: 1);
+        try
+        {
+            var (exitCode, output) = await RunSaAsync("replay", csv, "--bootstrap", fixture.Broker.BootstrapServers, "--topic", topic);
+            Assert.True(exitCode == 0, output);
+            Assert.Contains("replayed 2,999 rows", output);
+
+            // Each of the 2,999 users appears exactly once in the file.
+            var counts = new Dictionary<string, long>();
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                counts.Clear();
+                foreach (var user in Enumerable.Range(1, 2_999))
+                {
+                    if (await cluster.GrainFactory.GetGrain<IUserGrain>(user.ToString(System.Globalization.CultureInfo.InvariantCulture)).GetFeatures() is { } features)
+                    {
+                        foreach (var (type, count) in features.Counts)
+                        {
+                            counts[type] = counts.GetValueOrDefault(type) + count;
+                        }
+                    }
+                }
+
+                if (counts.Values.Sum() >= 2_871)
+                {
+                    break;
+                }
+
+                await Task.Delay(500);
+            }
+
+            Assert.Equal(1_145, counts.GetValueOrDefault("like"));
+            Assert.Equal(871, counts.GetValueOrDefault("view"));
+            Assert.Equal(855, counts.GetValueOrDefault("purchase"));
+            Assert.Equal(0, counts.Where(c => c.Key is not ("like" or "view" or "purchase")).Sum(c => c.Value));
+
+            var reasons = ReadReasons($"{topic}.dlq", 128);
+            Assert.Equal(128, reasons.Count);
+            Assert.All(reasons, reason => Assert.Equal("missing type", reason));
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunSaAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "sa.dll"), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private List<string> ReadReasons(string topic, int expected)
+    {
+        using var consumer = new ConsumerBuilder<Ignore, byte[]>(new ConsumerConfig { BootstrapServers = fixture.Broker.BootstrapServers, GroupId = $"reader-{topic}" }).Build();
+        consumer.Assign(new TopicPartitionOffset(topic, 0, Offset.Beginning));
+        var reasons = new List<string>();
+        var clock = Stopwatch.StartNew();
+        var quiet = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30) && (reasons.Count < expected || quiet.Elapsed < TimeSpan.FromSeconds(1)))
+        {
+            if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is { } result)
+            {
+                reasons.Add(Encoding.UTF8.GetString(result.Message.Headers.GetLastBytes("reason")));
+                quiet.Restart();
+            }
+        }
+
+        return reasons;
+    }
+}
