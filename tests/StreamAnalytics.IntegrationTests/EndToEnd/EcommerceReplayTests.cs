@@ -63,6 +63,44 @@ public sealed class EcommerceReplayTests(EmbeddedBrokerFixture fixture) : IClass
         }
     }
 
+    [Fact]
+    public async Task Replaying_a_headerless_tsv_with_a_column_mapping_keeps_the_file_times_and_dead_letters_bad_rows()
+    {
+        var topic = $"tsv-{Guid.NewGuid():N}"[..16];
+        fixture.Broker.CreateTopic(topic, 2);
+        fixture.Broker.CreateTopic($"{topic}.dlq", 1);
+        var file = Path.Combine(Path.GetTempPath(), $"{topic}.tsv");
+        await File.WriteAllLinesAsync(file, ["ignored\ttsv-u1\ttsv-p1\t4.5\t1700000000", "ignored\ttsv-u1\ttsv-p2\t2\t1700000060", "ignored\ttsv-u2\ttsv-p1\tnine\t1700000120"]);
+        var cluster = await InteractionCluster.StartAsync(fixture.Broker.BootstrapServers, topic, 2, silos: 1);
+        try
+        {
+            var (exitCode, output) = await RunSaAsync("replay", file, "--bootstrap", fixture.Broker.BootstrapServers, "--topic", topic,
+                "--no-header", "--columns", "_,user,product,rating,timestamp", "--timestamp", "unix", "--type", "rating");
+            Assert.True(exitCode == 0, output);
+
+            var user = cluster.GrainFactory.GetGrain<IUserGrain>("tsv-u1");
+            var clock = Stopwatch.StartNew();
+            var features = await user.GetFeatures();
+            while (features?.EventsApplied != 2 && clock.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(200);
+                features = await user.GetFeatures();
+            }
+
+            Assert.Equal(2, features!.RatingCount);
+            Assert.Equal(3.25, features.RatingMean, 9);
+            Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), features.FirstSeen);
+            Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_700_000_060), features.LastSeen);
+            Assert.Equal(["invalid rating"], ReadReasons($"{topic}.dlq", 1));
+        }
+        finally
+        {
+            File.Delete(file);
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+
     private static async Task<(int ExitCode, string Output)> RunSaAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "sa.dll"), .. arguments])
