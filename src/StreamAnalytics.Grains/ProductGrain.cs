@@ -8,8 +8,8 @@ namespace StreamAnalytics.Grains;
 
 /// <summary>Keeps one product's features from the <c>product</c>/{productId} stream.</summary>
 [ImplicitStreamSubscription(StreamNames.ProductNamespace)]
-public sealed class ProductGrain([PersistentState("product")] IPersistentState<FeatureState<ProductFeatures>> state)
-    : FeatureGrain<ProductFeatures, ProductFeaturesView>(state), IProductGrain
+public sealed class ProductGrain([PersistentState("product")] IPersistentState<FeatureState<ProductFeatures>> state, FeatureInstruments instruments)
+    : FeatureGrain<ProductFeatures, ProductFeaturesView>(state, instruments), IProductGrain
 {
     protected override string StreamNamespace => StreamNames.ProductNamespace;
 }

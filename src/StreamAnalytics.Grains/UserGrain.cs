@@ -8,8 +8,8 @@ namespace StreamAnalytics.Grains;
 
 /// <summary>Keeps one user's features from the <c>user</c>/{userId} stream.</summary>
 [ImplicitStreamSubscription(StreamNames.UserNamespace)]
-public sealed class UserGrain([PersistentState("user")] IPersistentState<FeatureState<UserFeatures>> state)
-    : FeatureGrain<UserFeatures, UserFeaturesView>(state), IUserGrain
+public sealed class UserGrain([PersistentState("user")] IPersistentState<FeatureState<UserFeatures>> state, FeatureInstruments instruments)
+    : FeatureGrain<UserFeatures, UserFeaturesView>(state, instruments), IUserGrain
 {
     protected override string StreamNamespace => StreamNames.UserNamespace;
 }

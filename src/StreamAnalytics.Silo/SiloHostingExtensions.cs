@@ -1,5 +1,6 @@
 using StreamAnalytics.Abstractions;
 using StreamAnalytics.Abstractions.Interactions;
+using StreamAnalytics.Grains;
 using StreamAnalytics.Grains.Ingestion;
 using StreamAnalytics.Streaming.Kafka;
 using StreamAnalytics.Streaming.Kafka.Hosting;
@@ -16,6 +17,7 @@ public static class SiloHostingExtensions
         // Interaction records are validated against the event contract; rejects go to the topic's dead-letter topic.
         builder.Services.AddSingleton(new InteractionEventParser());
         builder.Services.AddSingleton<StreamAnalytics.Silo.Api.InteractionProducer>();
+        builder.Services.AddFeatureGrains();
         builder.Services.AddKeyedSingleton<IKafkaRecordMapper>(StreamNames.KafkaProvider,
             (services, _) => new InteractionRecordMapper(services.GetRequiredService<InteractionEventParser>()));
         builder.UseOrleans(orleans =>

@@ -45,6 +45,30 @@ internal static class BenchCommand
             return 0;
         });
 
-        return new Command("bench", "Benchmarks with their baselines.") { ingest };
+        var events = new Option<int>("--events") { Description = "Interaction events to ingest.", DefaultValueFactory = _ => 100_000 };
+        var featuresJson = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var features = new Command("features", "Events per second from Kafka into the real user and product grains, beside a consumer loop doing the same aggregation; then event→feature latency at half that rate.")
+        {
+            events,
+            featuresJson,
+        };
+        features.SetAction(async (parse, cancellation) =>
+        {
+            var count = parse.GetValue(events);
+            if (count is < 1_000 or > 300_000)
+            {
+                await Console.Error.WriteLineAsync("--events must be between 1000 and 300000 (the embedded broker keeps about 5 MB per partition).");
+                return 2;
+            }
+
+            var asJson = parse.GetValue(featuresJson);
+            var result = await FeaturesBenchmark.RunAsync(count, asJson ? Console.Error : Console.Out, cancellation);
+            Console.WriteLine(asJson
+                ? JsonSerializer.Serialize(result, FeaturesResultJson.Default.FeaturesResult)
+                : $"features {result.EventsPerSecond:N0} events/s, baseline {result.BaselineEventsPerSecond:N0} events/s, ratio {result.Ratio:F2}; at {result.LatencyRate:N0}/s p50 {result.LatencyP50Ms} ms, p99 {result.LatencyP99Ms} ms");
+            return 0;
+        });
+
+        return new Command("bench", "Benchmarks with their baselines.") { ingest, features };
     }
 }

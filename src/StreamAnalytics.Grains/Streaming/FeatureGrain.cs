@@ -11,11 +11,11 @@ namespace StreamAnalytics.Grains.Streaming;
 /// <see cref="StreamNamespace"/>), effectively once: events at or below their partition's watermark are skipped, and a
 /// delivered batch is acknowledged only after the features and watermarks are stored together.
 /// </summary>
-public abstract class FeatureGrain<TFeatures, TView>(IPersistentState<FeatureState<TFeatures>> state) : Grain
+public abstract class FeatureGrain<TFeatures, TView>(IPersistentState<FeatureState<TFeatures>> state, FeatureInstruments instruments) : Grain
     where TFeatures : IInteractionFeatures<TView>, new()
     where TView : class
 {
-    /// <summary>The stream namespace this grain subscribes to implicitly.</summary>
+    /// <summary>The stream namespace this grain subscribes to implicitly; also the <c>entity</c> tag of its instruments.</summary>
     protected abstract string StreamNamespace { get; }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -32,19 +32,36 @@ public abstract class FeatureGrain<TFeatures, TView>(IPersistentState<FeatureSta
     // One state write per delivered batch rather than per event.
     private async Task OnEventsAsync(IList<SequentialItem<InteractionEvent>> items)
     {
-        var applied = false;
+        var applied = 0;
         foreach (var item in items)
         {
             if (state.State.Watermarks.TryAdvance((KafkaStreamSequenceToken)item.Token))
             {
                 state.State.Features.Apply(item.Item);
-                applied = true;
+                applied++;
             }
         }
 
-        if (applied)
+        var entity = new KeyValuePair<string, object?>("entity", StreamNamespace);
+        if (applied < items.Count)
         {
-            await state.WriteStateAsync();
+            instruments.EventsSkipped.Add(items.Count - applied, entity);
+        }
+
+        if (applied == 0)
+        {
+            return;
+        }
+
+        await state.WriteStateAsync();
+        instruments.EventsApplied.Add(applied, entity);
+        if (instruments.EventLag.Enabled)
+        {
+            var now = DateTimeOffset.UtcNow;
+            foreach (var item in items)
+            {
+                instruments.EventLag.Record((now - item.Item.Timestamp).TotalSeconds, entity);
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ using Orleans.Storage;
 using Orleans.TestingHost;
 using StreamAnalytics.Abstractions;
 using StreamAnalytics.Abstractions.Interactions;
+using StreamAnalytics.Grains;
 using StreamAnalytics.Grains.Ingestion;
 using StreamAnalytics.Streaming.Kafka;
 using StreamAnalytics.Streaming.Kafka.Hosting;
@@ -37,6 +38,7 @@ public static class InteractionCluster
             var topic = configuration["E2E:Topic"]!;
             siloBuilder.AddMemoryGrainStorage("PubSubStore");
             siloBuilder.Services.AddSingleton<IGrainStorage, DurableTestStorage>();
+            siloBuilder.Services.AddFeatureGrains();
             siloBuilder.Services.AddKeyedSingleton<IKafkaRecordMapper>(StreamNames.KafkaProvider, (_, _) => new InteractionRecordMapper(new InteractionEventParser()));
             siloBuilder.AddKafkaStreams(StreamNames.KafkaProvider, options =>
             {

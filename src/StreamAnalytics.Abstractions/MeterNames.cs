@@ -1,0 +1,17 @@
+namespace StreamAnalytics.Abstractions;
+
+/// <summary>The meter every StreamAnalytics instrument belongs to, and the instrument names.</summary>
+public static class MeterNames
+{
+    /// <summary>The meter name to export (OpenTelemetry <c>AddMeter</c>).</summary>
+    public const string Meter = "StreamAnalytics";
+
+    /// <summary>Counter: interaction events applied to a user's or product's features (tag <c>entity</c>: user or product).</summary>
+    public const string EventsApplied = "sa.features.events_applied";
+
+    /// <summary>Counter: redelivered events recognised by their offsets and skipped.</summary>
+    public const string EventsSkipped = "sa.features.events_skipped";
+
+    /// <summary>Histogram, seconds: from an event's timestamp to its features being stored (event-time lag).</summary>
+    public const string EventLag = "sa.features.event_lag";
+}

@@ -1,0 +1,230 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Sockets;
+using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StreamAnalytics.Abstractions;
+using StreamAnalytics.Abstractions.Interactions;
+using StreamAnalytics.Grains;
+using StreamAnalytics.Grains.Features;
+using StreamAnalytics.Grains.Ingestion;
+using StreamAnalytics.Streaming.Kafka;
+using StreamAnalytics.Streaming.Kafka.Embedded;
+using StreamAnalytics.Streaming.Kafka.Hosting;
+using StreamAnalytics.Synthetic;
+
+namespace StreamAnalytics.Cli.Bench;
+
+/// <summary>
+/// End to end into the real feature grains: synthetic interactions in Kafka → provider → <c>UserGrain</c> and
+/// <c>ProductGrain</c> (features stored, in-memory storage), beside a plain consumer loop doing the same aggregation
+/// (contract parser, <see cref="UserFeatures"/> and <see cref="ProductFeatures"/> in dictionaries) on the same records.
+/// Then event→feature latency at half the measured rate. Both throughput clocks start at the first event counted.
+/// </summary>
+internal static class FeaturesBenchmark
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
+    public static async Task<FeaturesResult> RunAsync(int events, TextWriter log, CancellationToken cancellation)
+    {
+        using var broker = EmbeddedKafkaBroker.Start();
+        broker.CreateTopic(TopicNames.Interactions, 8);
+        broker.CreateTopic(TopicNames.InteractionsDeadLetter, 1);
+        var parser = new InteractionEventParser();
+        var feed = new SyntheticInteractionFeed(new SyntheticFeedOptions(Users: 5_000, Products: 1_000), DateTimeOffset.UtcNow);
+        var records = feed.Records().Take(events).ToList();
+        await log.WriteLineAsync($"producing {events:N0} synthetic interactions (5,000 users, 1,000 products) ...");
+        Produce(broker.BootstrapServers, records.Select(r => (r.Key, r.Json)));
+
+        await log.WriteLineAsync("baseline: consumer loop aggregating into dictionaries ...");
+        var baseline = RunBaseline(broker.BootstrapServers, events, parser);
+        await log.WriteLineAsync($"baseline: {baseline:N0} events/s");
+
+        using var applied = new AppliedListener();
+        await log.WriteLineAsync("provider: Kafka → user and product grains ...");
+        using var host = await StartSiloAsync(broker.BootstrapServers, cancellation);
+        var rate = await MeasureThroughputAsync(applied, events, log, cancellation);
+        await log.WriteLineAsync($"provider: {rate:N0} events/s");
+
+        var latencyRate = Math.Round(rate / 2);
+        await log.WriteLineAsync($"latency at {latencyRate:N0} events/s for 10 s ...");
+        var lags = await MeasureLatencyAsync(broker.BootstrapServers, feed, parser, applied, latencyRate, cancellation);
+        await host.StopAsync(CancellationToken.None);
+        lags.Sort();
+        return new FeaturesResult(events, Math.Round(rate), Math.Round(baseline), Math.Round(rate / baseline, 3), latencyRate,
+            Math.Round(Percentile(lags, 0.50) * 1000, 1), Math.Round(Percentile(lags, 0.99) * 1000, 1), Environment.ProcessorCount);
+    }
+
+    private static void Produce(string bootstrap, IEnumerable<(string Key, byte[] Json)> records)
+    {
+        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, LingerMs = 5 }).Build();
+        foreach (var (key, json) in records)
+        {
+            producer.Produce(TopicNames.Interactions, new Message<string, byte[]> { Key = key, Value = json });
+        }
+
+        producer.Flush(TimeSpan.FromMinutes(1));
+    }
+
+    private static double RunBaseline(string bootstrap, int events, InteractionEventParser parser)
+    {
+        var users = new Dictionary<string, UserFeatures>();
+        var products = new Dictionary<string, ProductFeatures>();
+        using var consumer = new ConsumerBuilder<Ignore, byte[]>(new ConsumerConfig { BootstrapServers = bootstrap, GroupId = "baseline", FetchQueueBackoffMs = 0 }).Build();
+        consumer.Assign(Enumerable.Range(0, 8).Select(p => new TopicPartitionOffset(TopicNames.Interactions, p, Offset.Beginning)));
+        var clock = new Stopwatch();
+        var seen = 0;
+        var deadline = Stopwatch.StartNew();
+        while (seen < events && deadline.Elapsed < Timeout)
+        {
+            if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is not { } result)
+            {
+                continue;
+            }
+
+            clock.Start();
+            seen++;
+            if (parser.Parse(result.Message.Value).Event is { } interaction)
+            {
+                (users.TryGetValue(interaction.UserId, out var user) ? user : users[interaction.UserId] = new UserFeatures()).Apply(interaction);
+                (products.TryGetValue(interaction.ProductId, out var product) ? product : products[interaction.ProductId] = new ProductFeatures()).Apply(interaction);
+            }
+        }
+
+        consumer.Close();
+        return seen < events ? throw new InvalidOperationException($"The baseline read {seen:N0} of {events:N0} events.") : seen / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<IHost> StartSiloAsync(string bootstrap, CancellationToken cancellation)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders().AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddFeatureGrains();
+        builder.Services.AddKeyedSingleton<IKafkaRecordMapper>(StreamNames.KafkaProvider, (_, _) => new InteractionRecordMapper(new InteractionEventParser()));
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(FreePort(), FreePort());
+            silo.AddMemoryGrainStorageAsDefault();
+            silo.AddMemoryGrainStorage("PubSubStore");
+            silo.AddKafkaStreams(StreamNames.KafkaProvider, kafka =>
+            {
+                kafka.BootstrapServers = bootstrap;
+                kafka.ConsumerGroup = "bench-features";
+                kafka.EmptyPollDelay = TimeSpan.FromMilliseconds(5);
+                kafka.Topics[TopicNames.Interactions] = new KafkaTopicOptions { Partitions = 8, DeadLetterTopic = TopicNames.InteractionsDeadLetter };
+            });
+        });
+        var host = builder.Build();
+        await host.StartAsync(cancellation);
+        return host;
+    }
+
+    // Every event is applied twice: once to its user, once to its product.
+    private static async Task<double> MeasureThroughputAsync(AppliedListener applied, int events, TextWriter log, CancellationToken cancellation)
+    {
+        var deadline = Stopwatch.StartNew();
+        var lastReport = 0L;
+        while (applied.Total < 2L * events && deadline.Elapsed < Timeout)
+        {
+            await Task.Delay(20, cancellation);
+            if (applied.Total - lastReport >= events / 5)
+            {
+                lastReport = applied.Total;
+                await log.WriteLineAsync($"  {lastReport / 2:N0} / {events:N0}");
+            }
+        }
+
+        return applied.Total < 2L * events
+            ? throw new InvalidOperationException($"Only {applied.Total / 2:N0} of {events:N0} events reached the features within {Timeout}.")
+            : events / applied.SecondsSinceFirst;
+    }
+
+    private static async Task<List<double>> MeasureLatencyAsync(string bootstrap, SyntheticInteractionFeed feed, InteractionEventParser parser, AppliedListener applied, double rate, CancellationToken cancellation)
+    {
+        applied.StartRecordingLags();
+        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, LingerMs = 1 }).Build();
+        var clock = Stopwatch.StartNew();
+        var sent = 0L;
+        foreach (var record in feed.Records())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(10) || cancellation.IsCancellationRequested)
+            {
+                break;
+            }
+
+            // Stamp the event when it is produced, so event-time lag is the end-to-end latency.
+            var interaction = parser.Parse(record.Json).Event! with { Timestamp = DateTimeOffset.UtcNow };
+            producer.Produce(TopicNames.Interactions, new Message<string, byte[]> { Key = record.Key, Value = InteractionEventSerializer.SerializeToUtf8Bytes(interaction) });
+            if (TimeSpan.FromSeconds(++sent / rate) - clock.Elapsed is { Ticks: > 0 } ahead)
+            {
+                await Task.Delay(ahead, cancellation);
+            }
+        }
+
+        producer.Flush(TimeSpan.FromSeconds(10));
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellation);
+        return applied.TakeLags();
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Listens to the grains' own instruments: events applied, and (when asked) event-time lags.</summary>
+    private sealed class AppliedListener : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly ConcurrentQueue<double> _lags = new();
+        private long _total;
+        private long _firstTimestamp;
+        private volatile bool _recordLags;
+
+        public AppliedListener()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == MeterNames.Meter && instrument.Name is MeterNames.EventsApplied or MeterNames.EventLag)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
+            {
+                Interlocked.CompareExchange(ref _firstTimestamp, Stopwatch.GetTimestamp(), 0);
+                Interlocked.Add(ref _total, value);
+            });
+            _listener.SetMeasurementEventCallback<double>((_, value, _, _) =>
+            {
+                if (_recordLags)
+                {
+                    _lags.Enqueue(value);
+                }
+            });
+            _listener.Start();
+        }
+
+        public long Total => Interlocked.Read(ref _total);
+
+        public double SecondsSinceFirst => Stopwatch.GetElapsedTime(Interlocked.Read(ref _firstTimestamp)).TotalSeconds;
+
+        public void StartRecordingLags() => _recordLags = true;
+
+        public List<double> TakeLags()
+        {
+            _recordLags = false;
+            return [.. _lags];
+        }
+
+        public void Dispose() => _listener.Dispose();
+    }
+}
