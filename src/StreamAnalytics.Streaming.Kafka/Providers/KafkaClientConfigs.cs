@@ -26,6 +26,13 @@ internal static class KafkaClientConfigs
             FetchQueueBackoffMs = 0,
         };
         config.ConsumeResultFields = "topic,timestamp,headers";
+        // librdkafka's default lets a fetch wait up to 500 ms for data; the embedded broker does not cut that wait
+        // short when data arrives, which showed as ~250 ms median event latency. Overridable through ClientProperties.
+        if (!options.ClientProperties.ContainsKey("fetch.wait.max.ms"))
+        {
+            config.FetchWaitMaxMs = 20;
+        }
+
         return config;
     }
 
