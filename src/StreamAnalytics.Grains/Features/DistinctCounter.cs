@@ -11,8 +11,10 @@ public sealed class DistinctCounter
     /// <summary>The most members counted exactly: 10,000.</summary>
     public const int ExactLimit = 10_000;
 
+    // Members are kept as their 64-bit hashes: the set is written with the grain's state on every batch, and eight
+    // bytes a member serialize far cheaper than the ids. Two of 10,000 ids share a hash with probability ~3e-12.
     [Id(0)]
-    private HashSet<string>? _members = new(StringComparer.Ordinal);
+    private HashSet<ulong>? _members = [];
 
     [Id(1)]
     private HyperLogLog? _sketch;
@@ -27,18 +29,19 @@ public sealed class DistinctCounter
     public void Add(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        var hash = HyperLogLog.Hash(value);
         if (_sketch is not null)
         {
-            _sketch.Add(value);
+            _sketch.AddHash(hash);
             return;
         }
 
-        if (_members!.Add(value) && _members.Count > ExactLimit)
+        if (_members!.Add(hash) && _members.Count > ExactLimit)
         {
             var sketch = new HyperLogLog();
             foreach (var member in _members)
             {
-                sketch.Add(member);
+                sketch.AddHash(member);
             }
 
             _sketch = sketch;
