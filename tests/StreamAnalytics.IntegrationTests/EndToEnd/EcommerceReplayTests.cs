@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text;
-using Confluent.Kafka;
 using StreamAnalytics.Abstractions.Grains;
 
 namespace StreamAnalytics.IntegrationTests.EndToEnd;
@@ -52,7 +50,7 @@ public sealed class EcommerceReplayTests(EmbeddedBrokerFixture fixture) : IClass
             Assert.Equal(855, counts.GetValueOrDefault("purchase"));
             Assert.Equal(0, counts.Where(c => c.Key is not ("like" or "view" or "purchase")).Sum(c => c.Value));
 
-            var reasons = ReadReasons($"{topic}.dlq", 128);
+            var reasons = DeadLetters.Read(fixture.Broker.BootstrapServers, $"{topic}.dlq", 128).Select(l => l.Reason).ToList();
             Assert.Equal(128, reasons.Count);
             Assert.All(reasons, reason => Assert.Equal("missing type", reason));
         }
@@ -91,7 +89,7 @@ public sealed class EcommerceReplayTests(EmbeddedBrokerFixture fixture) : IClass
             Assert.Equal(3.25, features.RatingMean, 9);
             Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), features.FirstSeen);
             Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_700_000_060), features.LastSeen);
-            Assert.Equal(["invalid rating"], ReadReasons($"{topic}.dlq", 1));
+            Assert.Equal(["invalid rating"], DeadLetters.Read(fixture.Broker.BootstrapServers, $"{topic}.dlq", 1).Select(l => l.Reason));
         }
         finally
         {
@@ -113,24 +111,5 @@ public sealed class EcommerceReplayTests(EmbeddedBrokerFixture fixture) : IClass
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private List<string> ReadReasons(string topic, int expected)
-    {
-        using var consumer = new ConsumerBuilder<Ignore, byte[]>(new ConsumerConfig { BootstrapServers = fixture.Broker.BootstrapServers, GroupId = $"reader-{topic}" }).Build();
-        consumer.Assign(new TopicPartitionOffset(topic, 0, Offset.Beginning));
-        var reasons = new List<string>();
-        var clock = Stopwatch.StartNew();
-        var quiet = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(30) && (reasons.Count < expected || quiet.Elapsed < TimeSpan.FromSeconds(1)))
-        {
-            if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is { } result)
-            {
-                reasons.Add(Encoding.UTF8.GetString(result.Message.Headers.GetLastBytes("reason")));
-                quiet.Restart();
-            }
-        }
-
-        return reasons;
     }
 }

@@ -61,7 +61,7 @@ public sealed class InteractionPipelineTests(EmbeddedBrokerFixture fixture, ITes
             var mismatches = await WaitForOracleAsync(cluster, oracle);
             Assert.Equal("", mismatches);
 
-            var letters = ReadDeadLetters($"{topic}.dlq", malformed.Count);
+            var letters = DeadLetters.Read(fixture.Broker.BootstrapServers, $"{topic}.dlq", malformed.Count);
             output.WriteLine($"{records.Count - malformed.Count} valid events, {malformed.Count} malformed, {letters.Count} dead letters");
             // A killed silo may dead-letter a redelivered record twice (at-least-once); none may be missing.
             var delivered = killOneSilo ? letters.Select(l => l.Value).Distinct() : letters.Select(l => l.Value);
@@ -133,25 +133,5 @@ public sealed class InteractionPipelineTests(EmbeddedBrokerFixture fixture, ITes
         {
             mismatches.Append($"{what}: events {events} vs {expected.Events}, money {money} vs {expected.Money}, ratings {ratingCount} vs {expected.RatingCount}, distinct {distinct} vs {expected.Counterparts.Count}; ");
         }
-    }
-
-    // Reads the dead-letter topic until it has at least the expected count and a second passes with nothing new.
-    private List<(string Value, string Reason)> ReadDeadLetters(string topic, int expected)
-    {
-        using var consumer = new ConsumerBuilder<Ignore, byte[]>(new ConsumerConfig { BootstrapServers = fixture.Broker.BootstrapServers, GroupId = $"reader-{topic}" }).Build();
-        consumer.Assign(new TopicPartitionOffset(topic, 0, Offset.Beginning));
-        var letters = new List<(string, string)>();
-        var clock = Stopwatch.StartNew();
-        var quiet = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(30) && (letters.Count < expected || quiet.Elapsed < TimeSpan.FromSeconds(1)))
-        {
-            if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is { } result)
-            {
-                letters.Add((Encoding.UTF8.GetString(result.Message.Value), Encoding.UTF8.GetString(result.Message.Headers.GetLastBytes("reason"))));
-                quiet.Restart();
-            }
-        }
-
-        return letters;
     }
 }
