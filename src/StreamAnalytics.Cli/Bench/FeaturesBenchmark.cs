@@ -29,7 +29,7 @@ internal static class FeaturesBenchmark
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
-    public static async Task<FeaturesResult> RunAsync(int events, TextWriter log, CancellationToken cancellation)
+    public static async Task<FeaturesResult> RunAsync(int events, int pollBatchSize, int cacheSize, TextWriter log, CancellationToken cancellation)
     {
         using var broker = EmbeddedKafkaBroker.Start();
         broker.CreateTopic(TopicNames.Interactions, 8);
@@ -46,7 +46,7 @@ internal static class FeaturesBenchmark
 
         using var applied = new AppliedListener();
         await log.WriteLineAsync("provider: Kafka → user and product grains ...");
-        using var host = await StartSiloAsync(broker.BootstrapServers, cancellation);
+        using var host = await StartSiloAsync(broker.BootstrapServers, pollBatchSize, cacheSize, cancellation);
         var rate = await MeasureThroughputAsync(applied, events, log, cancellation);
         await log.WriteLineAsync($"provider: {rate:N0} events/s");
 
@@ -99,7 +99,7 @@ internal static class FeaturesBenchmark
         return seen < events ? throw new InvalidOperationException($"The baseline read {seen:N0} of {events:N0} events.") : seen / clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task<IHost> StartSiloAsync(string bootstrap, CancellationToken cancellation)
+    private static async Task<IHost> StartSiloAsync(string bootstrap, int pollBatchSize, int cacheSize, CancellationToken cancellation)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders().AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
@@ -115,6 +115,8 @@ internal static class FeaturesBenchmark
                 kafka.BootstrapServers = bootstrap;
                 kafka.ConsumerGroup = "bench-features";
                 kafka.EmptyPollDelay = TimeSpan.FromMilliseconds(5);
+                kafka.PollBatchSize = pollBatchSize;
+                kafka.CacheSize = cacheSize;
                 kafka.Topics[TopicNames.Interactions] = new KafkaTopicOptions { Partitions = 8, DeadLetterTopic = TopicNames.InteractionsDeadLetter };
             });
         });

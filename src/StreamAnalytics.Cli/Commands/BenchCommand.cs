@@ -47,9 +47,13 @@ internal static class BenchCommand
 
         var events = new Option<int>("--events") { Description = "Interaction events to ingest.", DefaultValueFactory = _ => 100_000 };
         var featuresJson = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var featuresPollBatch = new Option<int>("--poll-batch") { Description = "The provider's PollBatchSize.", DefaultValueFactory = _ => new KafkaStreamOptions().PollBatchSize };
+        var cacheSize = new Option<int>("--cache-size") { Description = "The provider's CacheSize (containers per partition).", DefaultValueFactory = _ => new KafkaStreamOptions().CacheSize };
         var features = new Command("features", "Events per second from Kafka into the real user and product grains, beside a consumer loop doing the same aggregation; then event→feature latency at half that rate.")
         {
             events,
+            featuresPollBatch,
+            cacheSize,
             featuresJson,
         };
         features.SetAction(async (parse, cancellation) =>
@@ -61,8 +65,20 @@ internal static class BenchCommand
                 return 2;
             }
 
+            if (KafkaStreamOptionsValidator.Validate(new KafkaStreamOptions
+            {
+                BootstrapServers = "-",
+                PollBatchSize = parse.GetValue(featuresPollBatch),
+                CacheSize = parse.GetValue(cacheSize),
+                Topics = { ["t"] = new KafkaTopicOptions() },
+            }) is [var invalid, ..])
+            {
+                await Console.Error.WriteLineAsync(invalid);
+                return 2;
+            }
+
             var asJson = parse.GetValue(featuresJson);
-            var result = await FeaturesBenchmark.RunAsync(count, asJson ? Console.Error : Console.Out, cancellation);
+            var result = await FeaturesBenchmark.RunAsync(count, parse.GetValue(featuresPollBatch), parse.GetValue(cacheSize), asJson ? Console.Error : Console.Out, cancellation);
             Console.WriteLine(asJson
                 ? JsonSerializer.Serialize(result, FeaturesResultJson.Default.FeaturesResult)
                 : $"features {result.EventsPerSecond:N0} events/s, baseline {result.BaselineEventsPerSecond:N0} events/s, ratio {result.Ratio:F2}; at {result.LatencyRate:N0}/s p50 {result.LatencyP50Ms} ms, p99 {result.LatencyP99Ms} ms");
