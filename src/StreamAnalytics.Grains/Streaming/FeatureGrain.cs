@@ -32,12 +32,14 @@ public abstract class FeatureGrain<TFeatures, TView>(IPersistentState<FeatureSta
     // One state write per delivered batch rather than per event.
     private async Task OnEventsAsync(IList<SequentialItem<InteractionEvent>> items)
     {
+        var lagged = instruments.EventLag.Enabled ? new List<DateTimeOffset>(items.Count) : null;
         var applied = 0;
         foreach (var item in items)
         {
             if (state.State.Watermarks.TryAdvance((KafkaStreamSequenceToken)item.Token))
             {
                 state.State.Features.Apply(item.Item);
+                lagged?.Add(item.Item.Timestamp);
                 applied++;
             }
         }
@@ -55,12 +57,12 @@ public abstract class FeatureGrain<TFeatures, TView>(IPersistentState<FeatureSta
 
         await state.WriteStateAsync();
         instruments.EventsApplied.Add(applied, entity);
-        if (instruments.EventLag.Enabled)
+        if (lagged is not null)
         {
             var now = DateTimeOffset.UtcNow;
-            foreach (var item in items)
+            foreach (var timestamp in lagged)
             {
-                instruments.EventLag.Record((now - item.Item.Timestamp).TotalSeconds, entity);
+                instruments.EventLag.Record((now - timestamp).TotalSeconds, entity);
             }
         }
     }
