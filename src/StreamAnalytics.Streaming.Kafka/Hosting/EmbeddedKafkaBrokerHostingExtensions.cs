@@ -23,6 +23,14 @@ public static class EmbeddedKafkaBrokerHostingExtensions
             return null;
         }
 
+        // Check the settings before creating anything from them, with the same messages the silo would give.
+        options.BootstrapServers = "embedded";
+        if (KafkaStreamOptionsValidator.Validate(options) is { Count: > 0 } errors)
+        {
+            throw new InvalidOperationException(
+                $"The '{section}' settings are invalid:{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", errors)}");
+        }
+
         var broker = EmbeddedKafkaBroker.Start();
         foreach (var (topic, topicOptions) in options.Topics)
         {
