@@ -15,7 +15,9 @@ public static class SiloHostingExtensions
     {
         var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
         // Interaction records are validated against the event contract; rejects go to the topic's dead-letter topic.
-        builder.Services.AddSingleton(new InteractionEventParser());
+        // "Interactions": { "MaxRecordBytes": 65536, "RatingMin": 1, "RatingMax": 5, "MaxIdLength": 256 }
+        var validation = builder.Configuration.GetSection("Interactions").Get<InteractionValidationOptions>() ?? new InteractionValidationOptions();
+        builder.Services.AddSingleton(new InteractionEventParser(validation));
         builder.Services.AddSingleton<StreamAnalytics.Silo.Api.InteractionProducer>();
         builder.Services.AddFeatureGrains();
         builder.Services.AddKeyedSingleton<IKafkaRecordMapper>(StreamNames.KafkaProvider,
