@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Net;
-using System.Net.Sockets;
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using StreamAnalytics.Abstractions;
 using StreamAnalytics.Abstractions.Interactions;
 using StreamAnalytics.Grains;
@@ -99,31 +96,27 @@ internal static class FeaturesBenchmark
         return seen < events ? throw new InvalidOperationException($"The baseline read {seen:N0} of {events:N0} events.") : seen / clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task<IHost> StartSiloAsync(string bootstrap, int pollBatchSize, int cacheSize, CancellationToken cancellation)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders().AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddFeatureGrains();
-        builder.Services.AddKeyedSingleton<IKafkaRecordMapper>(StreamNames.KafkaProvider, (_, _) => new InteractionRecordMapper(new InteractionEventParser()));
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(FreePort(), FreePort());
-            silo.AddMemoryGrainStorageAsDefault();
-            silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddKafkaStreams(StreamNames.KafkaProvider, kafka =>
+    private static Task<IHost> StartSiloAsync(string bootstrap, int pollBatchSize, int cacheSize, CancellationToken cancellation) =>
+        BenchSilo.StartAsync(
+            silo =>
             {
-                kafka.BootstrapServers = bootstrap;
-                kafka.ConsumerGroup = "bench-features";
-                kafka.EmptyPollDelay = TimeSpan.FromMilliseconds(5);
-                kafka.PollBatchSize = pollBatchSize;
-                kafka.CacheSize = cacheSize;
-                kafka.Topics[TopicNames.Interactions] = new KafkaTopicOptions { Partitions = 8, DeadLetterTopic = TopicNames.InteractionsDeadLetter };
-            });
-        });
-        var host = builder.Build();
-        await host.StartAsync(cancellation);
-        return host;
-    }
+                silo.AddMemoryGrainStorageAsDefault();
+                silo.AddKafkaStreams(StreamNames.KafkaProvider, kafka =>
+                {
+                    kafka.BootstrapServers = bootstrap;
+                    kafka.ConsumerGroup = "bench-features";
+                    kafka.EmptyPollDelay = TimeSpan.FromMilliseconds(5);
+                    kafka.PollBatchSize = pollBatchSize;
+                    kafka.CacheSize = cacheSize;
+                    kafka.Topics[TopicNames.Interactions] = new KafkaTopicOptions { Partitions = 8, DeadLetterTopic = TopicNames.InteractionsDeadLetter };
+                });
+            },
+            services =>
+            {
+                services.AddFeatureGrains();
+                services.AddKeyedSingleton<IKafkaRecordMapper>(StreamNames.KafkaProvider, (_, _) => new InteractionRecordMapper(new InteractionEventParser()));
+            },
+            cancellation);
 
     // Every event is applied twice: once to its user, once to its product.
     private static async Task<double> MeasureThroughputAsync(AppliedListener applied, int events, TextWriter log, CancellationToken cancellation)
@@ -174,13 +167,6 @@ internal static class FeaturesBenchmark
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Listens to the grains' own instruments: events applied, and (when asked) event-time lags.</summary>
     private sealed class AppliedListener : IDisposable

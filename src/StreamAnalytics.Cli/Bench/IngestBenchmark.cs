@@ -1,10 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Confluent.Kafka;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using StreamAnalytics.Streaming.Kafka;
 using StreamAnalytics.Streaming.Kafka.Embedded;
 using StreamAnalytics.Streaming.Kafka.Hosting;
@@ -139,24 +135,17 @@ internal static class IngestBenchmark
     private static async Task<double> RunProviderAsync(KafkaStreamOptions options, int records, TextWriter log, CancellationToken cancellation)
     {
         IngestProgress.Reset();
-        var builder = Host.CreateApplicationBuilder();
-        // Logs go to stderr: stdout carries only the result (JSON with --json).
-        builder.Logging.ClearProviders().AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(FreePort(), FreePort());
-            silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddKafkaStreams(ProviderName, kafka =>
+        using var host = await BenchSilo.StartAsync(
+            silo => silo.AddKafkaStreams(ProviderName, kafka =>
             {
                 kafka.BootstrapServers = options.BootstrapServers;
                 kafka.ConsumerGroup = options.ConsumerGroup;
                 kafka.EmptyPollDelay = options.EmptyPollDelay;
                 kafka.PollBatchSize = options.PollBatchSize;
                 kafka.Topics = options.Topics;
-            });
-        });
-        using var host = builder.Build();
-        await host.StartAsync(cancellation);
+            }),
+            configureServices: null,
+            cancellation);
         var deadline = Stopwatch.StartNew();
         var lastReport = 0L;
         while (IngestProgress.Total < records && deadline.Elapsed < Timeout)
@@ -179,11 +168,4 @@ internal static class IngestBenchmark
         seen < expected
             ? throw new InvalidOperationException($"The {side} counted {seen:N0} of {expected:N0} records within {Timeout}.")
             : seen / seconds;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
-using Confluent.Kafka;
 using StreamAnalytics.Abstractions;
 using StreamAnalytics.Synthetic;
 
@@ -44,48 +42,21 @@ internal static class ProduceCommand
     private static async Task<int> RunAsync(string bootstrap, string topic, long total, double rate, SyntheticFeedOptions options, CancellationToken cancellation)
     {
         var feed = new SyntheticInteractionFeed(options, DateTimeOffset.UtcNow);
-        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, LingerMs = 5 }).Build();
-        var failed = 0L;
-        string? firstError = null;
-        long sent = 0, malformed = 0;
-        var clock = Stopwatch.StartNew();
-        var lastReport = TimeSpan.Zero;
-        foreach (var record in feed.Records())
-        {
-            if ((total > 0 && sent >= total) || cancellation.IsCancellationRequested)
+        var records = total > 0 ? feed.Records().Take((int)Math.Min(total, int.MaxValue)) : feed.Records();
+        var malformed = 0L;
+        var summary = await PacedProducer.ProduceAsync(
+            records.Select(r =>
             {
-                break;
-            }
+                malformed += r.Malformation is null ? 0 : 1;
+                return (r.Key, r.Json);
+            }),
+            bootstrap, topic, rate, total, "events", cancellation);
 
-            producer.Produce(topic, new Message<string, byte[]> { Key = record.Key, Value = record.Json }, report =>
-            {
-                if (report.Error.IsError && Interlocked.Increment(ref failed) == 1)
-                {
-                    firstError = report.Error.Reason;
-                }
-            });
-            sent++;
-            malformed += record.Malformation is null ? 0 : 1;
-            if (rate > 0 && TimeSpan.FromSeconds(sent / rate) - clock.Elapsed is { Ticks: > 0 } ahead)
-            {
-                await Task.Delay(ahead, CancellationToken.None);
-            }
-
-            if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(1))
-            {
-                lastReport = clock.Elapsed;
-                await Console.Error.WriteLineAsync(total > 0
-                    ? $"  {sent:N0} / {total:N0} events ({sent / clock.Elapsed.TotalSeconds:N0}/s)"
-                    : $"  {sent:N0} events ({sent / clock.Elapsed.TotalSeconds:N0}/s)");
-            }
-        }
-
-        producer.Flush(TimeSpan.FromSeconds(30));
-        Console.WriteLine($"wrote {sent:N0} events ({malformed:N0} malformed) to {topic} in {clock.Elapsed.TotalSeconds:N1} s");
+        Console.WriteLine($"wrote {summary.Sent:N0} events ({malformed:N0} malformed) to {topic} in {summary.Elapsed.TotalSeconds:N1} s");
         Console.WriteLine($"ratings: {feed.Ratings.Count:N0}; noise sd {options.NoiseStandardDeviation}; best achievable R² {feed.Ratings.BestR2:F3} (MSE {feed.Ratings.BestMse:F3})");
-        if (failed > 0)
+        if (summary.Failed > 0)
         {
-            await Console.Error.WriteLineAsync($"{failed:N0} events were not delivered: {firstError}");
+            await Console.Error.WriteLineAsync($"{summary.Failed:N0} events were not delivered: {summary.FirstError}");
             return 1;
         }
 

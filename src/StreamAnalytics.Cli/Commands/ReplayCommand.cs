@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
-using Confluent.Kafka;
 using StreamAnalytics.Abstractions;
 using StreamAnalytics.Cli.Replay;
 
@@ -69,44 +67,11 @@ internal static class ReplayCommand
 
     private static async Task<int> ProduceAsync(IEnumerable<(string Key, byte[] Json)> records, string bootstrap, string topic, double rate, CancellationToken cancellation)
     {
-        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, LingerMs = 5 }).Build();
-        var failed = 0L;
-        string? firstError = null;
-        var sent = 0L;
-        var clock = Stopwatch.StartNew();
-        var lastReport = TimeSpan.Zero;
-        foreach (var (key, json) in records)
+        var summary = await PacedProducer.ProduceAsync(records, bootstrap, topic, rate, total: null, "rows", cancellation);
+        Console.WriteLine($"replayed {summary.Sent:N0} rows to {topic} in {summary.Elapsed.TotalSeconds:N1} s");
+        if (summary.Failed > 0)
         {
-            if (cancellation.IsCancellationRequested)
-            {
-                break;
-            }
-
-            producer.Produce(topic, new Message<string, byte[]> { Key = key, Value = json }, report =>
-            {
-                if (report.Error.IsError && Interlocked.Increment(ref failed) == 1)
-                {
-                    firstError = report.Error.Reason;
-                }
-            });
-            sent++;
-            if (rate > 0 && TimeSpan.FromSeconds(sent / rate) - clock.Elapsed is { Ticks: > 0 } ahead)
-            {
-                await Task.Delay(ahead, CancellationToken.None);
-            }
-
-            if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(1))
-            {
-                lastReport = clock.Elapsed;
-                await Console.Error.WriteLineAsync($"  {sent:N0} rows ({sent / clock.Elapsed.TotalSeconds:N0}/s)");
-            }
-        }
-
-        producer.Flush(TimeSpan.FromSeconds(30));
-        Console.WriteLine($"replayed {sent:N0} rows to {topic} in {clock.Elapsed.TotalSeconds:N1} s");
-        if (failed > 0)
-        {
-            await Console.Error.WriteLineAsync($"{failed:N0} rows were not delivered: {firstError}");
+            await Console.Error.WriteLineAsync($"{summary.Failed:N0} rows were not delivered: {summary.FirstError}");
             return 1;
         }
 

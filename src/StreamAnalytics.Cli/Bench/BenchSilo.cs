@@ -1,0 +1,37 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace StreamAnalytics.Cli.Bench;
+
+/// <summary>
+/// A single in-process silo for a benchmark: localhost clustering on free ports, the pub-sub store streams need, and
+/// logs on stderr so stdout carries only the result (JSON with --json).
+/// </summary>
+internal static class BenchSilo
+{
+    public static async Task<IHost> StartAsync(Action<ISiloBuilder> configureSilo, Action<IServiceCollection>? configureServices, CancellationToken cancellation)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders().AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        configureServices?.Invoke(builder.Services);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(FreePort(), FreePort());
+            silo.AddMemoryGrainStorage("PubSubStore");
+            configureSilo(silo);
+        });
+        var host = builder.Build();
+        await host.StartAsync(cancellation);
+        return host;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
