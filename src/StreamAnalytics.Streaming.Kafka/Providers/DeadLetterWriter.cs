@@ -54,8 +54,9 @@ internal sealed class DeadLetterWriter(string? deadLetterTopic, Func<IProducer<s
             await Task.WhenAll(_pending.Select(m => producer().ProduceAsync(deadLetterTopic, m)));
             return true;
         }
-        catch (ProduceException<string?, byte[]>)
+        catch (KafkaException)
         {
+            // A rejected record or any other client failure: the poll is read again, never skipped.
             return false;
         }
         finally
