@@ -90,7 +90,18 @@ public sealed class ProbeTraffic
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var tally = await TallyAsync(grains);
+            ProbeTally tally;
+            try
+            {
+                tally = await TallyAsync(grains);
+            }
+            catch (Exception ex) when (ex is OrleansMessageRejectionException or SiloUnavailableException or TimeoutException)
+            {
+                // A grain still addressed to a killed silo until membership declares it dead: ask again shortly.
+                await Task.Delay(250);
+                continue;
+            }
+
             if ((tally.UserApplied >= Count && tally.ProductApplied >= Count) || clock.Elapsed > timeout)
             {
                 // A moment more, so that an event applied twice would show up in the counts.
