@@ -20,31 +20,35 @@ namespace StreamAnalytics.Cli.Bench;
 /// End to end into the real feature grains: synthetic interactions in Kafka → provider → <c>UserGrain</c> and
 /// <c>ProductGrain</c> (features stored, in-memory storage), beside a plain consumer loop doing the same aggregation
 /// (contract parser, <see cref="UserFeatures"/> and <see cref="ProductFeatures"/> in dictionaries) on the same records.
-/// Then event→feature latency at half the measured rate. Both throughput clocks start at the first event counted.
+/// Then event→feature latency at half the measured rate. Both sides first process <c>warmup</c> events (another seed
+/// of the same users and products), uncounted, so the measured events reach a running silo whose entities are
+/// active and whose code is compiled, as in a long-running deployment; <c>--warmup 0</c> measures a cold silo.
+/// Both throughput clocks start when the warm-up is done.
 /// </summary>
 internal static class FeaturesBenchmark
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
-    public static async Task<FeaturesResult> RunAsync(int events, int pollBatchSize, int cacheSize, TextWriter log, CancellationToken cancellation)
+    public static async Task<FeaturesResult> RunAsync(int events, int warmup, int pollBatchSize, int cacheSize, TextWriter log, CancellationToken cancellation)
     {
         using var broker = EmbeddedKafkaBroker.Start();
         broker.CreateTopic(TopicNames.Interactions, 8);
         broker.CreateTopic(TopicNames.InteractionsDeadLetter, 1);
         var parser = new InteractionEventParser();
         var feed = new SyntheticInteractionFeed(new SyntheticFeedOptions(Users: 5_000, Products: 1_000), DateTimeOffset.UtcNow);
-        var records = feed.Records().Take(events).ToList();
-        await log.WriteLineAsync($"producing {events:N0} synthetic interactions (5,000 users, 1,000 products) ...");
-        Produce(broker.BootstrapServers, records.Select(r => (r.Key, r.Json)));
+        var warmupFeed = new SyntheticInteractionFeed(new SyntheticFeedOptions(Users: 5_000, Products: 1_000, Seed: 2), DateTimeOffset.UtcNow);
+        await log.WriteLineAsync($"producing {warmup:N0} warm-up and {events:N0} measured synthetic interactions (5,000 users, 1,000 products) ...");
+        Produce(broker.BootstrapServers, warmupFeed.Records().Take(warmup).Concat(feed.Records().Take(events)).Select(r => (r.Key, r.Json)));
 
         await log.WriteLineAsync("baseline: consumer loop aggregating into dictionaries ...");
-        var baseline = RunBaseline(broker.BootstrapServers, events, parser);
+        var baseline = RunBaseline(broker.BootstrapServers, warmup, events, parser);
         await log.WriteLineAsync($"baseline: {baseline:N0} events/s");
 
-        using var applied = new AppliedListener();
+        // Every event is applied twice: once to its user, once to its product.
+        using var applied = new AppliedListener(clockStartsAt: 2L * warmup);
         await log.WriteLineAsync("provider: Kafka → user and product grains ...");
         using var host = await StartSiloAsync(broker.BootstrapServers, pollBatchSize, cacheSize, cancellation);
-        var rate = await MeasureThroughputAsync(applied, events, log, cancellation);
+        var rate = await MeasureThroughputAsync(applied, warmup, events, log, cancellation);
         await log.WriteLineAsync($"provider: {rate:N0} events/s");
 
         var latencyRate = Math.Round(rate / 2);
@@ -58,7 +62,8 @@ internal static class FeaturesBenchmark
 
     private static void Produce(string bootstrap, IEnumerable<(string Key, byte[] Json)> records)
     {
-        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, LingerMs = 5 }).Build();
+        // Room for every record: the default queue (100,000 messages) would refuse the tail of a large run.
+        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, LingerMs = 5, QueueBufferingMaxMessages = 1_000_000 }).Build();
         foreach (var (key, json) in records)
         {
             producer.Produce(TopicNames.Interactions, new Message<string, byte[]> { Key = key, Value = json });
@@ -67,7 +72,7 @@ internal static class FeaturesBenchmark
         producer.Flush(TimeSpan.FromMinutes(1));
     }
 
-    private static double RunBaseline(string bootstrap, int events, InteractionEventParser parser)
+    private static double RunBaseline(string bootstrap, int warmup, int events, InteractionEventParser parser)
     {
         var users = new Dictionary<string, UserFeatures>();
         var products = new Dictionary<string, ProductFeatures>();
@@ -75,16 +80,20 @@ internal static class FeaturesBenchmark
         consumer.Assign(Enumerable.Range(0, 8).Select(p => new TopicPartitionOffset(TopicNames.Interactions, p, Offset.Beginning)));
         var clock = new Stopwatch();
         var seen = 0;
+        var total = warmup + events;
         var deadline = Stopwatch.StartNew();
-        while (seen < events && deadline.Elapsed < Timeout)
+        while (seen < total && deadline.Elapsed < Timeout)
         {
             if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is not { } result)
             {
                 continue;
             }
 
-            clock.Start();
-            seen++;
+            if (seen++ == warmup)
+            {
+                clock.Start();
+            }
+
             if (parser.Parse(result.Message.Value).Event is { } interaction)
             {
                 (users.TryGetValue(interaction.UserId, out var user) ? user : users[interaction.UserId] = new UserFeatures()).Apply(interaction);
@@ -93,7 +102,7 @@ internal static class FeaturesBenchmark
         }
 
         consumer.Close();
-        return seen < events ? throw new InvalidOperationException($"The baseline read {seen:N0} of {events:N0} events.") : seen / clock.Elapsed.TotalSeconds;
+        return seen < total ? throw new InvalidOperationException($"The baseline read {seen:N0} of {total:N0} events.") : (events - 1) / clock.Elapsed.TotalSeconds;
     }
 
     private static Task<IHost> StartSiloAsync(string bootstrap, int pollBatchSize, int cacheSize, CancellationToken cancellation) =>
@@ -118,24 +127,24 @@ internal static class FeaturesBenchmark
             },
             cancellation);
 
-    // Every event is applied twice: once to its user, once to its product.
-    private static async Task<double> MeasureThroughputAsync(AppliedListener applied, int events, TextWriter log, CancellationToken cancellation)
+    private static async Task<double> MeasureThroughputAsync(AppliedListener applied, int warmup, int events, TextWriter log, CancellationToken cancellation)
     {
+        var total = 2L * (warmup + events);
         var deadline = Stopwatch.StartNew();
         var lastReport = 0L;
-        while (applied.Total < 2L * events && deadline.Elapsed < Timeout)
+        while (applied.Total < total && deadline.Elapsed < Timeout)
         {
             await Task.Delay(20, cancellation);
-            if (applied.Total - lastReport >= events / 5)
+            if (applied.Total - lastReport >= total / 10)
             {
                 lastReport = applied.Total;
-                await log.WriteLineAsync($"  {lastReport / 2:N0} / {events:N0}");
+                await log.WriteLineAsync($"  {lastReport / 2:N0} / {warmup + events:N0} (the first {warmup:N0} warm up)");
             }
         }
 
-        return applied.Total < 2L * events
-            ? throw new InvalidOperationException($"Only {applied.Total / 2:N0} of {events:N0} events reached the features within {Timeout}.")
-            : events / applied.SecondsSinceFirst;
+        return applied.Total < total
+            ? throw new InvalidOperationException($"Only {applied.Total / 2:N0} of {warmup + events:N0} events reached the features within {Timeout}.")
+            : events / applied.SecondsSinceClockStarted;
     }
 
     private static async Task<List<double>> MeasureLatencyAsync(string bootstrap, SyntheticInteractionFeed feed, InteractionEventParser parser, AppliedListener applied, double rate, CancellationToken cancellation)
@@ -173,12 +182,15 @@ internal static class FeaturesBenchmark
     {
         private readonly MeterListener _listener = new();
         private readonly ConcurrentQueue<double> _lags = new();
+        private readonly long _clockStartsAt;
         private long _total;
-        private long _firstTimestamp;
+        private long _clockStartTimestamp;
         private volatile bool _recordLags;
 
-        public AppliedListener()
+        // The clock starts when the total applied reaches clockStartsAt (or at the first measurement when it is 0).
+        public AppliedListener(long clockStartsAt)
         {
+            _clockStartsAt = clockStartsAt;
             _listener.InstrumentPublished = (instrument, listener) =>
             {
                 if (instrument.Meter.Name == MeterNames.Meter && instrument.Name is MeterNames.EventsApplied or MeterNames.EventLag)
@@ -188,8 +200,11 @@ internal static class FeaturesBenchmark
             };
             _listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
             {
-                Interlocked.CompareExchange(ref _firstTimestamp, Stopwatch.GetTimestamp(), 0);
-                Interlocked.Add(ref _total, value);
+                var before = Interlocked.Add(ref _total, value) - value;
+                if (before >= _clockStartsAt)
+                {
+                    Interlocked.CompareExchange(ref _clockStartTimestamp, Stopwatch.GetTimestamp(), 0);
+                }
             });
             _listener.SetMeasurementEventCallback<double>((_, value, _, _) =>
             {
@@ -203,7 +218,7 @@ internal static class FeaturesBenchmark
 
         public long Total => Interlocked.Read(ref _total);
 
-        public double SecondsSinceFirst => Stopwatch.GetElapsedTime(Interlocked.Read(ref _firstTimestamp)).TotalSeconds;
+        public double SecondsSinceClockStarted => Stopwatch.GetElapsedTime(Interlocked.Read(ref _clockStartTimestamp)).TotalSeconds;
 
         public void StartRecordingLags() => _recordLags = true;
 

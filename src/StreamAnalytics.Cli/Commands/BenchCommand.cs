@@ -46,12 +46,14 @@ internal static class BenchCommand
         });
 
         var events = new Option<int>("--events") { Description = "Interaction events to ingest.", DefaultValueFactory = _ => 100_000 };
+        var warmup = new Option<int>("--warmup") { Description = "Events (same users and products, another seed) processed first and not counted, by both sides: 0 measures a cold silo.", DefaultValueFactory = _ => 50_000 };
         var featuresJson = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var featuresPollBatch = new Option<int>("--poll-batch") { Description = "The provider's PollBatchSize.", DefaultValueFactory = _ => new KafkaStreamOptions().PollBatchSize };
         var cacheSize = new Option<int>("--cache-size") { Description = "The provider's CacheSize (containers per partition).", DefaultValueFactory = _ => new KafkaStreamOptions().CacheSize };
         var features = new Command("features", "Events per second from Kafka into the real user and product grains, beside a consumer loop doing the same aggregation; then event→feature latency at half that rate.")
         {
             events,
+            warmup,
             featuresPollBatch,
             cacheSize,
             featuresJson,
@@ -59,9 +61,10 @@ internal static class BenchCommand
         features.SetAction(async (parse, cancellation) =>
         {
             var count = parse.GetValue(events);
-            if (count is < 1_000 or > 300_000)
+            var warmupCount = parse.GetValue(warmup);
+            if (count < 1_000 || warmupCount < 0 || count + warmupCount > 200_000)
             {
-                await Console.Error.WriteLineAsync("--events must be between 1000 and 300000 (the embedded broker keeps about 5 MB per partition).");
+                await Console.Error.WriteLineAsync("--events must be at least 1000, --warmup at least 0, and together at most 200000 (the embedded broker keeps about 5 MB per partition).");
                 return 2;
             }
 
@@ -78,7 +81,7 @@ internal static class BenchCommand
             }
 
             var asJson = parse.GetValue(featuresJson);
-            var result = await FeaturesBenchmark.RunAsync(count, parse.GetValue(featuresPollBatch), parse.GetValue(cacheSize), asJson ? Console.Error : Console.Out, cancellation);
+            var result = await FeaturesBenchmark.RunAsync(count, warmupCount, parse.GetValue(featuresPollBatch), parse.GetValue(cacheSize), asJson ? Console.Error : Console.Out, cancellation);
             Console.WriteLine(asJson
                 ? JsonSerializer.Serialize(result, FeaturesResultJson.Default.FeaturesResult)
                 : $"features {result.EventsPerSecond:N0} events/s, baseline {result.BaselineEventsPerSecond:N0} events/s, ratio {result.Ratio:F2}; at {result.LatencyRate:N0}/s p50 {result.LatencyP50Ms} ms, p99 {result.LatencyP99Ms} ms");
