@@ -14,4 +14,10 @@ public static class MeterNames
 
     /// <summary>Histogram, seconds: from an event's timestamp to its features being stored (event-time lag).</summary>
     public const string EventLag = "sa.features.event_lag";
+
+    /// <summary>
+    /// Histogram, seconds: one delivered batch of Kafka records processed by a grain (features applied and stored),
+    /// named and tagged by OpenTelemetry's messaging conventions (<c>messaging.system</c>, destination, partition).
+    /// </summary>
+    public const string ProcessDuration = "messaging.process.duration";
 }

@@ -1,3 +1,4 @@
+using StreamAnalytics.ServiceDefaults;
 using StreamAnalytics.Silo;
 using StreamAnalytics.Silo.Api;
 using StreamAnalytics.Silo.Demo;
@@ -8,10 +9,12 @@ var builder = WebApplication.CreateBuilder(DemoFeedHostingExtensions.TakeDemoSwi
 
 // No Kafka:BootstrapServers configured: run on an in-process broker so one command starts everything.
 builder.AddEmbeddedKafkaBrokerIfUnconfigured();
+builder.AddServiceDefaults();
 builder.AddStreamAnalyticsSilo();
 builder.AddDemoFeed(demo);
 
 var app = builder.Build();
+app.MapServiceDefaults();
 app.MapStreamAnalyticsHealth();
 app.MapFeatureEndpoints();
 app.MapInteractionEndpoints();

@@ -10,22 +10,9 @@ public static class SharedDatasets
 
     public static string File(params string[] parts)
     {
-        var root = Environment.GetEnvironmentVariable(EnvironmentVariable) ?? Path.Combine(RepositoryRoot(), "..", "shared", "datasets");
+        var root = Environment.GetEnvironmentVariable(EnvironmentVariable) ?? Path.Combine(RepositoryFiles.Root, "..", "shared", "datasets");
         var path = Path.GetFullPath(Path.Combine([root, .. parts]));
         Assert.True(System.IO.File.Exists(path), $"Dataset file {path} is missing: put the shared datasets there or set {EnvironmentVariable}.");
         return path;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (System.IO.File.Exists(Path.Combine(folder.FullName, "StreamAnalytics.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No StreamAnalytics.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Orleans.Streams;
 using StreamAnalytics.Abstractions;
 using StreamAnalytics.Abstractions.Interactions;
@@ -32,6 +34,7 @@ public abstract class FeatureGrain<TFeatures, TView>(IPersistentState<FeatureSta
     // One state write per delivered batch rather than per event.
     private async Task OnEventsAsync(IList<SequentialItem<InteractionEvent>> items)
     {
+        var started = Stopwatch.GetTimestamp();
         var lagged = instruments.EventLag.Enabled ? new List<DateTimeOffset>(items.Count) : null;
         var applied = 0;
         foreach (var item in items)
@@ -57,6 +60,16 @@ public abstract class FeatureGrain<TFeatures, TView>(IPersistentState<FeatureSta
 
         await state.WriteStateAsync();
         instruments.EventsApplied.Add(applied, entity);
+        if (instruments.ProcessDuration.Enabled && items[0].Token is KafkaStreamSequenceToken first)
+        {
+            // One container holds records of one partition.
+            instruments.ProcessDuration.Record(
+                Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>(KafkaMeterNames.SystemTag, "kafka"),
+                new KeyValuePair<string, object?>(KafkaMeterNames.DestinationTag, first.Topic),
+                new KeyValuePair<string, object?>(KafkaMeterNames.PartitionTag, first.Partition.ToString(CultureInfo.InvariantCulture)),
+                entity);
+        }
         if (lagged is not null)
         {
             var now = DateTimeOffset.UtcNow;

@@ -16,6 +16,7 @@ public sealed class SiloKafkaStreamConfigurator : SiloPersistentStreamConfigurat
         {
             services.ConfigureNamedOptionForLogging<KafkaStreamOptions>(name);
             services.TryAddSingleton<KafkaConsumerLagMonitor>();
+            services.TryAddSingleton<KafkaInstruments>();
             services.AddTransient<IConfigurationValidator>(sp => new KafkaStreamOptionsValidator(
                 sp.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name), name));
             // An empty partition is polled again after EmptyPollDelay.
@@ -44,6 +45,7 @@ public sealed class ClusterClientKafkaStreamConfigurator : ClusterClientPersiste
         {
             services.ConfigureNamedOptionForLogging<KafkaStreamOptions>(name);
             services.TryAddSingleton<KafkaConsumerLagMonitor>();
+            services.TryAddSingleton<KafkaInstruments>();
             services.AddTransient<IConfigurationValidator>(sp => new KafkaStreamOptionsValidator(
                 sp.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name), name));
         });

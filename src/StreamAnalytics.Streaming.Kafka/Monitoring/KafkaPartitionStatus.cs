@@ -8,6 +8,7 @@ namespace StreamAnalytics.Streaming.Kafka;
 /// <param name="HighWatermark">The offset after the newest record in the partition, as last reported by the broker; -1 if unknown.</param>
 /// <param name="CommittableOffset">The offset stored for commit (everything before it was delivered); -1 before any.</param>
 /// <param name="Rejected">Records the mapper rejected as invalid since the receiver started.</param>
+/// <param name="ConsumerGroup">The consumer group whose offsets the receiver commits.</param>
 public sealed record KafkaPartitionStatus(
     string Provider,
     string Topic,
@@ -15,7 +16,8 @@ public sealed record KafkaPartitionStatus(
     long Position,
     long HighWatermark,
     long CommittableOffset,
-    long Rejected)
+    long Rejected,
+    string ConsumerGroup)
 {
     /// <summary>Records in the partition not yet read by the receiver; 0 when either end is unknown.</summary>
     public long Lag => Position >= 0 && HighWatermark >= 0 ? Math.Max(0, HighWatermark - Position) : 0;

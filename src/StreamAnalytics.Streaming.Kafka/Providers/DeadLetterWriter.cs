@@ -10,9 +10,10 @@ namespace StreamAnalytics.Streaming.Kafka;
 /// The receiver hands a poll's events to the agent only after <see cref="FlushAsync"/> succeeded, so an offset is
 /// never committed past a rejected record that is not safely in the dead-letter topic.
 /// </summary>
-internal sealed class DeadLetterWriter(string? deadLetterTopic, Func<IProducer<string?, byte[]>> producer)
+internal sealed class DeadLetterWriter(string? deadLetterTopic, Func<IProducer<string?, byte[]>> producer, KafkaInstruments instruments)
 {
     private readonly List<Message<string?, byte[]>> _pending = [];
+    private readonly List<(string SourceTopic, string Reason)> _pendingReasons = [];
 
     /// <summary>Header naming why the record was rejected.</summary>
     public const string ReasonHeader = "reason";
@@ -38,6 +39,7 @@ internal sealed class DeadLetterWriter(string? deadLetterTopic, Func<IProducer<s
             { "source-offset", Encoding.UTF8.GetBytes(record.Offset.Value.ToString(CultureInfo.InvariantCulture)) },
         };
         _pending.Add(new Message<string?, byte[]> { Key = record.Message.Key, Value = record.Message.Value ?? [], Headers = headers });
+        _pendingReasons.Add((record.Topic, reason));
     }
 
     /// <summary>Writes every pending record and waits for the broker's acknowledgement; false if any write failed.</summary>
@@ -46,12 +48,19 @@ internal sealed class DeadLetterWriter(string? deadLetterTopic, Func<IProducer<s
         if (_pending.Count == 0 || deadLetterTopic is null)
         {
             _pending.Clear();
+            _pendingReasons.Clear();
             return true;
         }
 
         try
         {
             await Task.WhenAll(_pending.Select(m => producer().ProduceAsync(deadLetterTopic, m)));
+            // Counted once written: a poll that is read again must not count its rejects twice.
+            foreach (var (sourceTopic, reason) in _pendingReasons)
+            {
+                instruments.DeadLettered(sourceTopic, reason);
+            }
+
             return true;
         }
         catch (KafkaException)
@@ -62,6 +71,7 @@ internal sealed class DeadLetterWriter(string? deadLetterTopic, Func<IProducer<s
         finally
         {
             _pending.Clear();
+            _pendingReasons.Clear();
         }
     }
 }

@@ -17,6 +17,7 @@ internal sealed class KafkaAdapter : IQueueAdapter, IDisposable
     private readonly KafkaQueueAdapterCache _cache;
     private readonly Serializer _serializer;
     private readonly KafkaConsumerLagMonitor _monitor;
+    private readonly KafkaInstruments _instruments;
     private readonly ILoggerFactory _loggerFactory;
     private readonly Lazy<IProducer<string?, byte[]>> _producer;
 
@@ -28,6 +29,7 @@ internal sealed class KafkaAdapter : IQueueAdapter, IDisposable
         KafkaQueueAdapterCache cache,
         Serializer serializer,
         KafkaConsumerLagMonitor monitor,
+        KafkaInstruments instruments,
         ILoggerFactory loggerFactory)
     {
         Name = name;
@@ -37,6 +39,7 @@ internal sealed class KafkaAdapter : IQueueAdapter, IDisposable
         _cache = cache;
         _serializer = serializer;
         _monitor = monitor;
+        _instruments = instruments;
         _loggerFactory = loggerFactory;
         // Created on first use: most silos only read.
         _producer = new Lazy<IProducer<string?, byte[]>>(
@@ -51,8 +54,8 @@ internal sealed class KafkaAdapter : IQueueAdapter, IDisposable
 
     public IQueueAdapterReceiver CreateReceiver(QueueId queueId) => new KafkaQueueAdapterReceiver(
         Name, queueId, _options, _recordMapper, () => _cache.Release(queueId),
-        new DeadLetterWriter(_options.Topics[KafkaQueueMapper.ToTopicPartition(queueId).Topic].DeadLetterTopic, () => _producer.Value),
-        _serializer, _monitor, _loggerFactory.CreateLogger<KafkaQueueAdapterReceiver>());
+        new DeadLetterWriter(_options.Topics[KafkaQueueMapper.ToTopicPartition(queueId).Topic].DeadLetterTopic, () => _producer.Value, _instruments),
+        _serializer, _monitor, _instruments, _loggerFactory.CreateLogger<KafkaQueueAdapterReceiver>());
 
     public async Task QueueMessageBatchAsync<T>(StreamId streamId, IEnumerable<T> events, StreamSequenceToken? token, Dictionary<string, object>? requestContext)
     {

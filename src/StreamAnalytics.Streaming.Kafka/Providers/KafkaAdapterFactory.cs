@@ -13,6 +13,7 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
     private readonly IKafkaRecordMapper _recordMapper;
     private readonly Serializer _serializer;
     private readonly KafkaConsumerLagMonitor _monitor;
+    private readonly KafkaInstruments _instruments;
     private readonly ILoggerFactory _loggerFactory;
     private readonly KafkaQueueMapper _queueMapper;
     private readonly KafkaQueueAdapterCache _cache;
@@ -23,6 +24,7 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
         IKafkaRecordMapper recordMapper,
         Serializer serializer,
         KafkaConsumerLagMonitor monitor,
+        KafkaInstruments instruments,
         ILoggerFactory loggerFactory)
     {
         _name = name;
@@ -30,6 +32,7 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
         _recordMapper = recordMapper;
         _serializer = serializer;
         _monitor = monitor;
+        _instruments = instruments;
         _loggerFactory = loggerFactory;
         _queueMapper = new KafkaQueueMapper(options);
         _cache = new KafkaQueueAdapterCache(options.CacheSize);
@@ -43,7 +46,7 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
     }
 
     public Task<IQueueAdapter> CreateAdapter() => Task.FromResult<IQueueAdapter>(
-        new KafkaAdapter(_name, _options, _queueMapper, _recordMapper, _cache, _serializer, _monitor, _loggerFactory));
+        new KafkaAdapter(_name, _options, _queueMapper, _recordMapper, _cache, _serializer, _monitor, _instruments, _loggerFactory));
 
     public IQueueAdapterCache GetQueueAdapterCache() => _cache;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
@@ -19,6 +20,8 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
     private readonly DeadLetterWriter _deadLetters;
     private readonly Serializer _serializer;
     private readonly KafkaConsumerLagMonitor _monitor;
+    private readonly KafkaInstruments _instruments;
+    private readonly TagList _partitionTags;
     private readonly ILogger _logger;
     private readonly PartitionCommitTracker _tracker = new();
     private readonly List<KafkaStreamEvent> _recordEvents = [];
@@ -36,6 +39,7 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         DeadLetterWriter deadLetters,
         Serializer serializer,
         KafkaConsumerLagMonitor monitor,
+        KafkaInstruments instruments,
         ILogger<KafkaQueueAdapterReceiver> logger)
     {
         var (topic, partition) = KafkaQueueMapper.ToTopicPartition(queueId);
@@ -47,6 +51,8 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         _deadLetters = deadLetters;
         _serializer = serializer;
         _monitor = monitor;
+        _instruments = instruments;
+        _partitionTags = KafkaInstruments.PartitionTags(topic, partition, options.ConsumerGroup);
         _logger = logger;
     }
 
@@ -76,7 +82,7 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         var maxContainers = Math.Max(1, maxCount);
         var batches = new List<PendingBatch>();
         var openBatches = new Dictionary<StreamId, PendingBatch>();
-        long firstOffset = -1, lastOffset = -1, rejected = 0;
+        long firstOffset = -1, lastOffset = -1, rejected = 0, records = 0;
         for (var read = 0; read < _options.PollBatchSize && batches.Count < maxContainers; read++)
         {
             ConsumeResult<string?, byte[]>? result;
@@ -96,6 +102,7 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
                 break;
             }
 
+            records++;
             lastOffset = result.Offset.Value;
             if (firstOffset < 0)
             {
@@ -144,6 +151,7 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         }
 
         _rejected += rejected;
+        _instruments.Consumed(records, _partitionTags);
 
         _position = lastOffset + 1;
         var containers = new List<IBatchContainer>(batches.Count);
@@ -281,7 +289,7 @@ internal sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
 
     private void Report() => _monitor.Report(new KafkaPartitionStatus(
         _providerName, _topicPartition.Topic, _topicPartition.Partition.Value,
-        _position, _highWatermark, _tracker.CommittableOffset, _rejected));
+        _position, _highWatermark, _tracker.CommittableOffset, _rejected, _options.ConsumerGroup));
 
     private sealed class PendingBatch(StreamId streamId, Dictionary<string, object>? context)
     {
