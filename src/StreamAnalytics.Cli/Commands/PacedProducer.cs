@@ -17,9 +17,10 @@ internal sealed record ProduceSummary(long Sent, long Failed, string? FirstError
 internal static class PacedProducer
 {
     public static async Task<ProduceSummary> ProduceAsync(
-        IEnumerable<(string Key, byte[] Json)> records, string bootstrap, string topic, double rate, long? total, string unit, CancellationToken cancellation)
+        IEnumerable<(string Key, byte[] Json)> records, ProducerConfig config, string topic, double rate, long? total, string unit, CancellationToken cancellation)
     {
-        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, LingerMs = 5 }).Build();
+        config.LingerMs ??= 5;
+        using var producer = new ProducerBuilder<string, byte[]>(config).Build();
         var failed = 0L;
         string? firstError = null;
         var sent = 0L;

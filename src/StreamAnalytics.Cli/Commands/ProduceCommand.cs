@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Confluent.Kafka;
 using StreamAnalytics.Abstractions;
 using StreamAnalytics.Synthetic;
 
@@ -9,7 +10,7 @@ internal static class ProduceCommand
 {
     public static Command Create()
     {
-        var bootstrap = new Option<string>("--bootstrap") { Description = "Kafka bootstrap servers (e.g. the address `sa broker` or the silo printed).", Required = true };
+        var kafka = new KafkaConnectionOptions();
         var topic = new Option<string>("--topic") { Description = "Topic to write to.", DefaultValueFactory = _ => TopicNames.Interactions };
         var events = new Option<long>("--events") { Description = "Events to write; 0 runs until Ctrl+C.", DefaultValueFactory = _ => 100_000 };
         var rate = new Option<double>("--rate") { Description = "Events per second; 0 is as fast as possible.", DefaultValueFactory = _ => 0 };
@@ -20,7 +21,7 @@ internal static class ProduceCommand
         var noise = new Option<double>("--noise") { Description = "Standard deviation of the rating noise.", DefaultValueFactory = _ => 0.5 };
         var command = new Command("produce", "Write a synthetic live feed of interaction events (sessions: view, like, add_to_cart, purchase, rating, review) to Kafka.")
         {
-            bootstrap, topic, events, rate, seed, users, products, malformed, noise,
+            kafka.Bootstrap, kafka.ClientProperties, topic, events, rate, seed, users, products, malformed, noise,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -34,12 +35,18 @@ internal static class ProduceCommand
                 return 2;
             }
 
-            return await RunAsync(parse.GetValue(bootstrap)!, parse.GetValue(topic)!, parse.GetValue(events), parse.GetValue(rate), options, cancellation);
+            if (kafka.ToProducerConfig(parse, out var invalid) is not { } config)
+            {
+                await Console.Error.WriteLineAsync(invalid);
+                return 2;
+            }
+
+            return await RunAsync(config, parse.GetValue(topic)!, parse.GetValue(events), parse.GetValue(rate), options, cancellation);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string bootstrap, string topic, long total, double rate, SyntheticFeedOptions options, CancellationToken cancellation)
+    private static async Task<int> RunAsync(ProducerConfig config, string topic, long total, double rate, SyntheticFeedOptions options, CancellationToken cancellation)
     {
         var feed = new SyntheticInteractionFeed(options, DateTimeOffset.UtcNow);
         var records = total > 0 ? feed.Records().Take((int)Math.Min(total, int.MaxValue)) : feed.Records();
@@ -50,7 +57,7 @@ internal static class ProduceCommand
                 malformed += r.Malformation is null ? 0 : 1;
                 return (r.Key, r.Json);
             }),
-            bootstrap, topic, rate, total, "events", cancellation);
+            config, topic, rate, total, "events", cancellation);
 
         Console.WriteLine($"wrote {summary.Sent:N0} events ({malformed:N0} malformed) to {topic} in {summary.Elapsed.TotalSeconds:N1} s");
         Console.WriteLine($"ratings: {feed.Ratings.Count:N0}; noise sd {options.NoiseStandardDeviation}; best achievable R² {feed.Ratings.BestR2:F3} (MSE {feed.Ratings.BestMse:F3})");

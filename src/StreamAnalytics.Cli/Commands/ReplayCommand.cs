@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Confluent.Kafka;
 using StreamAnalytics.Abstractions;
 using StreamAnalytics.Cli.Replay;
 
@@ -10,7 +11,7 @@ internal static class ReplayCommand
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = "The interactions file: the e-commerce dataset's CSV, or any CSV/TSV with --columns." };
-        var bootstrap = new Option<string>("--bootstrap") { Description = "Kafka bootstrap servers.", Required = true };
+        var kafka = new KafkaConnectionOptions();
         var topic = new Option<string>("--topic") { Description = "Topic to write to.", DefaultValueFactory = _ => TopicNames.Interactions };
         var delimiter = new Option<string?>("--delimiter") { Description = "Field separator; default ',' (a tab for .tsv files); 'tab' for a tab." };
         var noHeader = new Option<bool>("--no-header") { Description = "The first line is data, not column names." };
@@ -20,7 +21,7 @@ internal static class ReplayCommand
         var rate = new Option<double>("--rate") { Description = "Events per second; 0 is as fast as possible.", DefaultValueFactory = _ => 0 };
         var command = new Command("replay", "Write a dataset file into Kafka as interaction events, keeping the file's event times; invalid rows are written too and dead-lettered by the pipeline.")
         {
-            file, bootstrap, topic, delimiter, noHeader, columns, timestamps, type, rate,
+            file, kafka.Bootstrap, kafka.ClientProperties, topic, delimiter, noHeader, columns, timestamps, type, rate,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -60,14 +61,20 @@ internal static class ReplayCommand
                 return 2;
             }
 
-            return await ProduceAsync(DelimitedInteractionReader.Read(settings, extras), parse.GetValue(bootstrap)!, parse.GetValue(topic)!, parse.GetValue(rate), cancellation);
+            if (kafka.ToProducerConfig(parse, out var invalid) is not { } config)
+            {
+                await Console.Error.WriteLineAsync(invalid);
+                return 2;
+            }
+
+            return await ProduceAsync(DelimitedInteractionReader.Read(settings, extras), config, parse.GetValue(topic)!, parse.GetValue(rate), cancellation);
         });
         return command;
     }
 
-    private static async Task<int> ProduceAsync(IEnumerable<(string Key, byte[] Json)> records, string bootstrap, string topic, double rate, CancellationToken cancellation)
+    private static async Task<int> ProduceAsync(IEnumerable<(string Key, byte[] Json)> records, ProducerConfig config, string topic, double rate, CancellationToken cancellation)
     {
-        var summary = await PacedProducer.ProduceAsync(records, bootstrap, topic, rate, total: null, "rows", cancellation);
+        var summary = await PacedProducer.ProduceAsync(records, config, topic, rate, total: null, "rows", cancellation);
         Console.WriteLine($"replayed {summary.Sent:N0} rows to {topic} in {summary.Elapsed.TotalSeconds:N1} s");
         if (summary.Failed > 0)
         {

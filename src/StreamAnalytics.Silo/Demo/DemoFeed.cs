@@ -17,7 +17,12 @@ internal sealed partial class DemoFeed(IOptions<DemoFeedOptions> demo, IOptionsM
     {
         var options = demo.Value;
         var kafkaOptions = kafka.Get(StreamNames.KafkaProvider);
-        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = kafkaOptions.BootstrapServers, LingerMs = 5 }).Build();
+        // The provider's client properties (SASL, SSL) apply to the demo's producer too.
+        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig(new Dictionary<string, string>(kafkaOptions.ClientProperties))
+        {
+            BootstrapServers = kafkaOptions.BootstrapServers,
+            LingerMs = 5,
+        }).Build();
         var feed = new SyntheticInteractionFeed(new SyntheticFeedOptions(Users: options.Users, Products: options.Products, Seed: options.Seed), DateTimeOffset.UtcNow);
         LogStarted(options.Rate);
         var clock = Stopwatch.StartNew();
