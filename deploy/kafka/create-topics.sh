@@ -13,8 +13,8 @@ for spec in interactions:8 interactions.dlq:1; do
   partitions="${spec##*:}"
   "$topics_tool" --bootstrap-server "$bootstrap" --create --if-not-exists \
     --topic "$name" --partitions "$partitions" --replication-factor 1
-  actual=$("$topics_tool" --bootstrap-server "$bootstrap" --describe --topic "$name" \
-    | sed -n 's/.*PartitionCount: *\([0-9]*\).*/\1/p' | head -n 1)
+  description=$("$topics_tool" --bootstrap-server "$bootstrap" --describe --topic "$name")
+  actual=$(printf '%s\n' "$description" | sed -n 's/.*PartitionCount: *\([0-9]*\).*/\1/p')
   if [ "$actual" != "$partitions" ]; then
     echo "topic $name has $actual partitions; the silos expect $partitions" >&2
     exit 1
