@@ -64,8 +64,8 @@ public sealed class DockerComposeTests
     public async Task Silos_get_kafka_redis_and_orleans_settings_and_advertise_their_static_address()
     {
         var compose = await ComposeModel.LoadAsync();
-        var subnets = ComposeModel.Mapping(compose.Network("analytics"), "ipam").Children[new YamlScalarNode("config")]
-            .AllNodes.OfType<YamlMappingNode>()
+        var subnets = ((YamlSequenceNode)ComposeModel.Mapping(compose.Network("analytics"), "ipam").Children[new YamlScalarNode("config")])
+            .Children.OfType<YamlMappingNode>()
             .Select(config => IPNetwork.Parse(ComposeModel.OptionalScalar(config, "subnet")!))
             .ToList();
         var expected = new Dictionary<string, string>
