@@ -6,6 +6,9 @@ public static class RepositoryFiles
     /// <summary>The folder holding <c>StreamAnalytics.sln</c>.</summary>
     public static string Root { get; } = FindRoot();
 
+    /// <summary>A path under the repository root, given as its parts; it need not exist.</summary>
+    public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
+
     /// <summary>A path under the repository root; fails the test when the file is missing.</summary>
     public static string File(params string[] parts)
     {
