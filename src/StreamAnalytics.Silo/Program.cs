@@ -2,6 +2,7 @@ using StreamAnalytics.Silo;
 using StreamAnalytics.Silo.Api;
 using StreamAnalytics.Silo.Demo;
 using StreamAnalytics.Silo.Health;
+using StreamAnalytics.Silo.Security;
 using StreamAnalytics.Streaming.Kafka.Hosting;
 
 var builder = WebApplication.CreateBuilder(DemoFeedHostingExtensions.TakeDemoSwitch(args, out var demo));
@@ -10,8 +11,10 @@ var builder = WebApplication.CreateBuilder(DemoFeedHostingExtensions.TakeDemoSwi
 builder.AddEmbeddedKafkaBrokerIfUnconfigured();
 builder.AddStreamAnalyticsSilo();
 builder.AddDemoFeed(demo);
+builder.AddApiSecurity();
 
 var app = builder.Build();
+app.UseApiSecurity();
 app.MapStreamAnalyticsHealth();
 app.MapFeatureEndpoints();
 app.MapInteractionEndpoints();
