@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 
 namespace StreamAnalytics.Silo.Security;
 
@@ -12,12 +11,6 @@ namespace StreamAnalytics.Silo.Security;
 public sealed class ApiKeyVerifier
 {
     private readonly byte[][] _keyHashes;
-
-    /// <summary>Creates a verifier for the configured keys.</summary>
-    public ApiKeyVerifier(IOptions<ApiKeyOptions> options)
-        : this(options.Value.Keys)
-    {
-    }
 
     /// <summary>Creates a verifier for the given keys; none means no key is required.</summary>
     public ApiKeyVerifier(IEnumerable<string> keys) => _keyHashes = [.. keys.Select(Hash)];

@@ -11,7 +11,7 @@ public static class ApiSecurityHostingExtensions
     {
         builder.Services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
-        builder.Services.AddSingleton<ApiKeyVerifier>();
+        builder.Services.AddSingleton(services => new ApiKeyVerifier(services.GetRequiredService<IOptions<ApiKeyOptions>>().Value.Keys));
         builder.Services.AddOptions<RequestBodyLimitOptions>().BindConfiguration(RequestBodyLimitOptions.SectionName)
             .Validate(o => o.MaxRequestBodyBytes > 0, $"{RequestBodyLimitOptions.SectionName}:{nameof(RequestBodyLimitOptions.MaxRequestBodyBytes)} must be positive.")
             .ValidateOnStart();
