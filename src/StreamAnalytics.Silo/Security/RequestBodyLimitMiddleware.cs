@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,12 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } own
             ? own.MaxRequestBodySize
             : _defaultLimit;
+        // Kestrel holds every body to its global limit; an endpoint's own limit replaces it for this request.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } server)
+        {
+            server.MaxRequestBodySize = limit;
+        }
+
         if (limit is not { } max)
         {
             // The endpoint disabled the limit on purpose.
