@@ -3,6 +3,7 @@ using StreamAnalytics.Silo;
 using StreamAnalytics.Silo.Api;
 using StreamAnalytics.Silo.Demo;
 using StreamAnalytics.Silo.Health;
+using StreamAnalytics.Silo.Security;
 using StreamAnalytics.Streaming.Kafka.Hosting;
 
 var builder = WebApplication.CreateBuilder(DemoFeedHostingExtensions.TakeDemoSwitch(args, out var demo));
@@ -12,8 +13,10 @@ builder.AddEmbeddedKafkaBrokerIfUnconfigured();
 builder.AddServiceDefaults();
 builder.AddStreamAnalyticsSilo();
 builder.AddDemoFeed(demo);
+builder.AddApiSecurity();
 
 var app = builder.Build();
+app.UseApiSecurity();
 app.MapServiceDefaults();
 app.MapStreamAnalyticsHealth();
 app.MapFeatureEndpoints();

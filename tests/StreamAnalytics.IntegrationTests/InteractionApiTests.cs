@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using static StreamAnalytics.IntegrationTests.InteractionJson;
 
 namespace StreamAnalytics.IntegrationTests;
 
@@ -73,7 +74,4 @@ public sealed class InteractionApiTests(SiloHostFactory factory) : IClassFixture
 
     private Task<HttpResponseMessage> PostAsync(string body) =>
         _client.PostAsync("/api/interactions", new StringContent(body, Encoding.UTF8, "application/json"));
-
-    private static string Event(string id, string user, string type) =>
-        $$"""{"eventId":"{{id}}-{{user}}","userId":"{{user}}","productId":"post-p","type":"{{type}}","timestamp":"2026-01-01T00:00:00Z"}""";
 }

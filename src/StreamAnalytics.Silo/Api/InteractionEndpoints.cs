@@ -10,7 +10,10 @@ namespace StreamAnalytics.Silo.Api;
 /// </summary>
 public static class InteractionEndpoints
 {
-    /// <summary>The largest request body accepted: 1 MiB.</summary>
+    /// <summary>
+    /// The largest request body accepted: 1 MiB. This endpoint buffers the body, so it keeps this cap even when
+    /// <c>Api:MaxRequestBodyBytes</c> is raised; a lower <c>Api:MaxRequestBodyBytes</c> applies first.
+    /// </summary>
     public const int MaxBodyBytes = 1 << 20;
 
     /// <summary>Maps the endpoint.</summary>

@@ -87,7 +87,8 @@ public sealed class KeyFieldRecordMapper : IKafkaRecordMapper
         }
         catch (JsonException ex)
         {
-            throw new InvalidKafkaRecordException($"value is not valid JSON: {ex.Message}");
+            // The position only: the reader's message can quote bytes of the value, and reasons are logged.
+            throw new InvalidKafkaRecordException($"value is not valid JSON (line {ex.LineNumber}, byte {ex.BytePositionInLine})");
         }
 
         return result;
