@@ -14,8 +14,8 @@ public static class ServiceDefaultsExtensions
     public const string MetricsPath = "/metrics";
 
     /// <summary>
-    /// Adds OpenTelemetry metrics for <see cref="ExportedMeters.All"/> with the Prometheus exporter. The resource's
-    /// <c>service.name</c> is <c>stream-analytics</c> unless <c>OTEL_SERVICE_NAME</c> says otherwise.
+    /// Adds OpenTelemetry metrics for <see cref="ExportedMeters.All"/> with the Prometheus exporter, under the service
+    /// name <c>stream-analytics</c>; Prometheus tells silos apart by their scrape target (<c>instance</c>).
     /// </summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder

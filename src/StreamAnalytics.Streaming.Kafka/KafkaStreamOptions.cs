@@ -72,8 +72,9 @@ public sealed class KafkaStreamOptions
 public sealed class KafkaTopicOptions
 {
     /// <summary>
-    /// The partition count of the topic. Queue ids are derived from it, so every silo and client must agree;
-    /// the adapter checks it against the broker's metadata at start-up. Defaults to 8.
+    /// The partition count of the topic. Queue ids are derived from it, so every silo and client must agree, and it
+    /// must equal the topic's count on the broker: partitions beyond it are not read (not checked here; docker-compose's
+    /// topic step checks it, and docs/operations.md says how to add partitions). Defaults to 8.
     /// </summary>
     public int Partitions { get; set; } = 8;
 
