@@ -1,3 +1,5 @@
+using StreamAnalytics.Silo.Security;
+using Microsoft.Extensions.Options;
 using StreamAnalytics.Abstractions;
 using StreamAnalytics.Abstractions.Interactions;
 using StreamAnalytics.Grains;
@@ -7,13 +9,22 @@ using StreamAnalytics.Streaming.Kafka.Hosting;
 
 namespace StreamAnalytics.Silo;
 
-/// <summary>The silo's composition: Orleans with localhost clustering, in-memory storage, the Kafka streams and the interaction mapper.</summary>
+/// <summary>
+/// The silo's composition: Orleans with localhost or Redis clustering, memory or Redis grain storage (see
+/// <see cref="SiloOptions"/>), the Kafka streams and the interaction mapper.
+/// </summary>
 public static class SiloHostingExtensions
 {
     /// <summary>Adds the Orleans silo of a worker host.</summary>
     public static WebApplicationBuilder AddStreamAnalyticsSilo(this WebApplicationBuilder builder)
     {
         var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
+        SiloOptionsValidator.ThrowIfInvalid(silo);
+        builder.Services.AddSingleton(Options.Create(silo));
+        // Orleans reads the "Orleans" section too, and takes any "Orleans:Clustering" for a provider section of its own
+        // configuration model (it then asks for a provider named by Clustering:ProviderType, "Default" when absent,
+        // and fails). Ours holds a plain name and is applied in code below, so hide its value from Orleans once read.
+        builder.Configuration[$"{SiloOptions.SectionName}:{nameof(SiloOptions.Clustering)}"] = null;
         // Interaction records are validated against the event contract; rejects go to the topic's dead-letter topic.
         // "Interactions": { "MaxRecordBytes": 65536, "RatingMin": 1, "RatingMax": 5, "MaxIdLength": 256 }
         var validation = builder.Configuration.GetSection("Interactions").Get<InteractionValidationOptions>() ?? new InteractionValidationOptions();
@@ -24,11 +35,9 @@ public static class SiloHostingExtensions
             (services, _) => new InteractionRecordMapper(services.GetRequiredService<InteractionEventParser>()));
         builder.UseOrleans(orleans =>
         {
-            orleans.UseLocalhostClustering(
-                silo.SiloPort, silo.GatewayPort, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, silo.PrimarySiloPort),
-                silo.ServiceId, silo.ClusterId);
-            orleans.AddMemoryGrainStorageAsDefault();
-            orleans.AddMemoryGrainStorage("PubSubStore");
+            orleans.UseConfiguredClustering(silo);
+            orleans.AddConfiguredGrainStorage(silo);
+            orleans.UseConfiguredTls(builder.Configuration);
             orleans.AddKafkaStreams(StreamNames.KafkaProvider, kafka =>
                 kafka.ConfigureKafka(options => options.BindConfiguration(StreamAnalytics.Streaming.Kafka.KafkaStreamOptions.SectionName)));
         });

@@ -1,11 +1,12 @@
 namespace StreamAnalytics.Silo.Health;
 
 /// <summary>The body of <c>GET /health</c>.</summary>
-/// <param name="Status"><c>healthy</c> when the silo is up and the broker address is known.</param>
+/// <param name="Status"><c>healthy</c> (HTTP 200) when the broker address is known and this silo is an active cluster member; otherwise <c>unhealthy</c> (HTTP 503).</param>
 /// <param name="Broker">The Kafka cluster this silo talks to.</param>
 /// <param name="Topics">The topics the stream provider reads, with their partition counts.</param>
 /// <param name="Queues">The partitions this silo pulls now, with position and lag.</param>
-public sealed record HealthReport(string Status, BrokerStatus Broker, IReadOnlyList<TopicStatus> Topics, IReadOnlyList<QueueStatus> Queues);
+/// <param name="Cluster">The Orleans cluster this silo belongs to.</param>
+public sealed record HealthReport(string Status, BrokerStatus Broker, IReadOnlyList<TopicStatus> Topics, IReadOnlyList<QueueStatus> Queues, ClusterStatus Cluster);
 
 /// <summary>The Kafka cluster a silo uses.</summary>
 /// <param name="BootstrapServers">The bootstrap address other processes can produce to.</param>

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace StreamAnalytics.IntegrationTests.Processes;
 
-/// <summary>Loopback ports nobody listens on, so parallel test processes never collide.</summary>
+/// <summary>Loopback ports nobody listens on now, so parallel runs and a developer's own silo never collide.</summary>
 public static class FreePort
 {
     /// <summary>A port the OS just handed out and released.</summary>

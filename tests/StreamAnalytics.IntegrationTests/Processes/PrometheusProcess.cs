@@ -10,11 +10,11 @@ namespace StreamAnalytics.IntegrationTests.Processes;
 /// </summary>
 public sealed class PrometheusProcess : IAsyncDisposable
 {
-    private readonly ChildProcess _process;
+    private readonly HostProcess _process;
     private readonly string _folder;
     private readonly HttpClient _http;
 
-    private PrometheusProcess(ChildProcess process, string folder, Uri baseAddress)
+    private PrometheusProcess(HostProcess process, string folder, Uri baseAddress)
     {
         _process = process;
         _folder = folder;
@@ -37,7 +37,7 @@ public sealed class PrometheusProcess : IAsyncDisposable
                   - targets: [{{string.Join(", ", targets.Select(t => $"'{t}'"))}}]
             """);
         var port = FreePort.Next();
-        var process = ChildProcess.Start("prometheus",
+        var process = HostProcess.Start("prometheus",
         [
             $"--config.file={config}",
             $"--storage.tsdb.path={Path.Combine(folder, "data")}",

@@ -1,97 +1,112 @@
-using System.Diagnostics;
+using StreamAnalytics.IntegrationTests.Cluster;
 using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace StreamAnalytics.IntegrationTests.Processes;
 
 /// <summary>
-/// The real silo host (<c>StreamAnalytics.Silo.dll</c>, copied beside the tests) in a process of its own, listening
-/// on a free loopback port with its own Orleans ports, as a user would run it.
+/// The real silo host (<c>StreamAnalytics.Silo.dll</c>, copied beside the tests) in its own process, on free ports,
+/// with an HTTP client on its API: on its embedded defaults, or clustered and storing grain state through Redis.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
-    private readonly ChildProcess _process;
+    private readonly HostProcess _process;
 
-    private SiloProcess(ChildProcess process, Uri baseAddress)
+    private SiloProcess(HostProcess process, Uri url, int siloPort)
     {
         _process = process;
-        BaseAddress = baseAddress;
-        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        SiloPort = siloPort;
+        BaseAddress = url;
+        Http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(10) };
     }
 
     /// <summary>Where the silo's HTTP API listens.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>A client for the silo's HTTP API.</summary>
+    /// <summary>The silo-to-silo port, which the silo's address in <c>/health</c> names.</summary>
+    public int SiloPort { get; }
+
+    /// <summary>A client on the silo's HTTP API.</summary>
     public HttpClient Http { get; }
 
-    /// <summary>Starts a silo with <paramref name="arguments"/> (configuration switches, <c>--demo</c>) and waits until <c>/health</c> answers 200.</summary>
-    public static async Task<SiloProcess> StartAsync(params string[] arguments)
+    /// <summary>
+    /// Starts a silo with Redis clustering and Redis grain storage; <paramref name="extraSettings"/> are further
+    /// <c>--Key=value</c> settings.
+    /// </summary>
+    public static SiloProcess Start(string bootstrapServers, string redis, string clusterId, params string[] extraSettings) => Launch(
+    [
+        $"--Kafka:BootstrapServers={bootstrapServers}",
+        "--Orleans:Clustering=Redis",
+        "--Orleans:GrainStorage=Redis",
+        $"--Orleans:Redis={redis}",
+        $"--Orleans:ClusterId={clusterId}",
+        .. extraSettings,
+    ]);
+
+    /// <summary>
+    /// Starts a silo on its defaults (localhost clustering as its own primary, embedded broker unless the settings name
+    /// one) with <paramref name="settings"/> (<c>--Key=value</c>, <c>--demo</c>), and waits until <c>/health</c> answers.
+    /// </summary>
+    public static async Task<SiloProcess> StartAsync(params string[] settings)
     {
-        var httpPort = FreePort.Next();
-        var silo = FreePort.Next();
-        var gateway = FreePort.Next();
-        var baseAddress = new Uri($"http://127.0.0.1:{httpPort}");
-        string[] defaults =
-        [
-            Path.Combine(AppContext.BaseDirectory, "StreamAnalytics.Silo.dll"),
-            $"--Urls={baseAddress}",
-            $"--Orleans:SiloPort={silo}",
-            $"--Orleans:PrimarySiloPort={silo}",
-            $"--Orleans:GatewayPort={gateway}",
-        ];
-        var process = ChildProcess.Start("dotnet", [.. defaults, .. arguments], new Dictionary<string, string> { ["ORT_DISABLE_TELEMETRY"] = "1" });
-        var host = new SiloProcess(process, baseAddress);
+        var silo = Launch(settings);
         try
         {
-            await host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
-            return host;
+            await Eventually.WaitAsync("the silo answers /health", TimeSpan.FromSeconds(60), async () =>
+            {
+                Assert.False(silo._process.HasExited, $"The silo exited while starting. {silo.Tail()}");
+                using var response = await silo.Http.GetAsync("/health");
+                return (response.IsSuccessStatusCode, $"HTTP {(int)response.StatusCode}");
+            }, silo.Tail);
+            return silo;
         }
         catch
         {
-            await host.DisposeAsync();
+            await silo.DisposeAsync();
             throw;
         }
     }
 
-    /// <summary>The <c>/health</c> document.</summary>
-    public async Task<JsonElement> HealthAsync() => await Http.GetFromJsonAsync<JsonElement>("/health");
+    // Free ports for HTTP, silo and gateway; a later --Orleans:PrimarySiloPort or --Urls in the settings wins.
+    private static SiloProcess Launch(IEnumerable<string> settings)
+    {
+        var siloPort = FreePort.Next();
+        var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var process = HostProcess.StartDotnet("StreamAnalytics.Silo.dll",
+        [
+            $"--Orleans:SiloPort={siloPort}",
+            $"--Orleans:PrimarySiloPort={siloPort}",
+            $"--Orleans:GatewayPort={FreePort.Next()}",
+            $"--Urls={url}",
+            .. settings,
+        ]);
+        return new SiloProcess(process, url, siloPort);
+    }
 
-    /// <summary>The silo's last output lines, for assertion messages.</summary>
-    public string Tail() => _process.Tail();
+    /// <summary>The last lines the silo logged.</summary>
+    public string Tail() => $"silo :{SiloPort} (exited: {_process.HasExited}):{Environment.NewLine}{_process.Tail()}";
 
+    /// <summary><c>GET /health</c>.</summary>
+    public async Task<JsonElement> HealthAsync()
+    {
+        if (_process.HasExited)
+        {
+            Assert.Fail($"The silo exited. {Tail()}");
+        }
+
+        return await Http.GetFromJsonAsync<JsonElement>("/health");
+    }
+
+    /// <summary>Kills the process, as a crash would: no goodbye to the cluster, no offsets committed on the way out.</summary>
+    public Task KillAsync() => _process.KillAsync();
+
+    /// <summary>Stops the silo gracefully (SIGTERM) and waits up to a minute for it to leave.</summary>
+    public Task StopAsync() => _process.StopAsync(TimeSpan.FromSeconds(60));
+
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
         await _process.DisposeAsync();
-    }
-
-    private async Task WaitUntilHealthyAsync(TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The silo exited while starting:{Environment.NewLine}{_process.Tail()}");
-            }
-
-            try
-            {
-                using var response = await Http.GetAsync("/health");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"The silo did not answer /health within {timeout}:{Environment.NewLine}{_process.Tail()}");
     }
 }
