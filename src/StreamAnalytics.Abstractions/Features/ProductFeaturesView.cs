@@ -35,4 +35,12 @@ public sealed record ProductFeaturesView
     /// <summary>Events applied to these features (each counted once, redeliveries excluded).</summary>
     [Id(7)]
     public required long EventsApplied { get; init; }
+
+    /// <summary>The unit price from the latest event that carried one, or null.</summary>
+    [Id(8)]
+    public decimal? Price { get; init; }
+
+    /// <summary>The category from the latest event that carried one, or null.</summary>
+    [Id(9)]
+    public string? Category { get; init; }
 }

@@ -43,4 +43,12 @@ public sealed record UserFeaturesView
     /// <summary>Events applied to these features (each counted once, redeliveries excluded).</summary>
     [Id(9)]
     public required long EventsApplied { get; init; }
+
+    /// <summary>The user's age from the latest event that carried one, or null.</summary>
+    [Id(10)]
+    public int? Age { get; init; }
+
+    /// <summary>The user's location from the latest event that carried one, or null.</summary>
+    [Id(11)]
+    public string? Location { get; init; }
 }

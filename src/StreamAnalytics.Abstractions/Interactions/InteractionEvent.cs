@@ -47,4 +47,12 @@ public sealed record InteractionEvent
     /// <summary>The text of a review.</summary>
     [Id(9)]
     public string? ReviewText { get; init; }
+
+    /// <summary>The user's age in years (0–150), when the producer knows it: part of the user profile the rating model uses.</summary>
+    [Id(10)]
+    public int? Age { get; init; }
+
+    /// <summary>Where the user is (a region or state name), when the producer knows it: part of the user profile.</summary>
+    [Id(11)]
+    public string? Location { get; init; }
 }

@@ -6,12 +6,12 @@ namespace StreamAnalytics.Abstractions.Interactions;
 /// Turns one UTF-8 JSON interaction record into a validated <see cref="InteractionEvent"/>, or says why not with
 /// one of <see cref="InteractionRejectReasons"/>. Unknown properties are ignored. Checks, in order: size (before
 /// parsing), JSON, <c>eventId</c>, <c>userId</c>, <c>productId</c>, id lengths, <c>type</c>, <c>timestamp</c>,
-/// <c>rating</c>, <c>price</c>, <c>quantity</c>. Thread-safe; never throws on bad input.
+/// <c>rating</c>, <c>price</c>, <c>quantity</c>, <c>age</c>. Thread-safe; never throws on bad input.
 /// </summary>
 public sealed class InteractionEventParser
 {
     private static readonly string[] _fieldNames =
-        ["eventId", "userId", "productId", "type", "timestamp", "rating", "price", "quantity", "category", "reviewText"];
+        ["eventId", "userId", "productId", "type", "timestamp", "rating", "price", "quantity", "category", "reviewText", "age", "location"];
 
     private readonly InteractionValidationOptions _options;
 
@@ -112,6 +112,11 @@ public sealed class InteractionEventParser
             return InteractionParseResult.Rejected(InteractionRejectReasons.NegativeQuantity);
         }
 
+        if (record.Age is < InteractionValidationOptions.AgeMin or > InteractionValidationOptions.AgeMax)
+        {
+            return InteractionParseResult.Rejected(InteractionRejectReasons.AgeOutOfRange);
+        }
+
         return InteractionParseResult.Accepted(new InteractionEvent
         {
             EventId = record.EventId,
@@ -124,6 +129,8 @@ public sealed class InteractionEventParser
             Quantity = record.Quantity,
             Category = record.Category,
             ReviewText = record.ReviewText,
+            Age = record.Age,
+            Location = record.Location,
         });
     }
 
@@ -169,7 +176,7 @@ public sealed class InteractionEventParser
     {
         "rating" => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var rating) && double.IsFinite(rating),
         "price" => value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out _),
-        "quantity" => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
+        "quantity" or "age" => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
         "timestamp" => true,
         _ => value.ValueKind == JsonValueKind.String,
     };

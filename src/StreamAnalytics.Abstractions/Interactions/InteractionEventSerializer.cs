@@ -35,5 +35,7 @@ public static class InteractionEventSerializer
         Quantity = interaction.Quantity,
         Category = interaction.Category,
         ReviewText = interaction.ReviewText,
+        Age = interaction.Age,
+        Location = interaction.Location,
     };
 }

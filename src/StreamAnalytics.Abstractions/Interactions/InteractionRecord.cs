@@ -25,4 +25,8 @@ internal sealed class InteractionRecord
     public string? Category { get; set; }
 
     public string? ReviewText { get; set; }
+
+    public int? Age { get; set; }
+
+    public string? Location { get; set; }
 }

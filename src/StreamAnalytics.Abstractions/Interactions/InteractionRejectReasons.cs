@@ -45,6 +45,9 @@ public static class InteractionRejectReasons
     /// <summary><c>quantity</c> is below zero.</summary>
     public const string NegativeQuantity = "negative quantity";
 
+    /// <summary><c>age</c> is outside [<see cref="InteractionValidationOptions.AgeMin"/>, <see cref="InteractionValidationOptions.AgeMax"/>].</summary>
+    public const string AgeOutOfRange = "age out of range";
+
     /// <summary>A known field has the wrong JSON kind (a string where a number belongs, a fractional quantity, ...): "invalid " and the field's name.</summary>
     public static string Invalid(string field) => "invalid " + field;
 }

@@ -3,6 +3,12 @@ namespace StreamAnalytics.Abstractions.Interactions;
 /// <summary>Limits an interaction record must respect to be accepted by <see cref="InteractionEventParser"/>.</summary>
 public sealed class InteractionValidationOptions
 {
+    /// <summary>The lowest accepted <c>age</c> (inclusive): 0. Not a setting: ages are years, whatever the deployment.</summary>
+    public const int AgeMin = 0;
+
+    /// <summary>The highest accepted <c>age</c> (inclusive): 150.</summary>
+    public const int AgeMax = 150;
+
     /// <summary>The largest accepted record, in bytes of UTF-8 JSON, checked before parsing. Defaults to 65536 (64 KiB).</summary>
     public int MaxRecordBytes { get; set; } = 65536;
 

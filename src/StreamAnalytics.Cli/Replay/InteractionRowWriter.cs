@@ -28,7 +28,15 @@ internal static class InteractionRowWriter
             WriteText(json, "reviewText", fields, "review", omitEmpty: true);
             foreach (var (name, value) in extras ?? new Dictionary<string, string>())
             {
-                json.WriteString(name, value);
+                // The contract's age is a number; every other joined field is text.
+                if (name == "age" && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var age))
+                {
+                    json.WriteNumber(name, age);
+                }
+                else
+                {
+                    json.WriteString(name, value);
+                }
             }
 
             json.WriteEndObject();

@@ -47,6 +47,14 @@ public sealed class ProductFeatures : IInteractionFeatures<ProductFeaturesView>
     [Id(5)]
     public long EventsApplied { get; private set; }
 
+    /// <summary>The unit price of the latest event that carried one; null when none did.</summary>
+    [Id(6)]
+    public decimal? Price { get; private set; }
+
+    /// <summary>The category of the latest event that carried one; null when none did.</summary>
+    [Id(7)]
+    public string? Category { get; private set; }
+
     /// <summary>Purchases divided by views; 0 when there are no views.</summary>
     public double ConversionRate
     {
@@ -73,6 +81,8 @@ public sealed class ProductFeatures : IInteractionFeatures<ProductFeaturesView>
             Ratings.Add(rating);
         }
 
+        Price = interaction.Price ?? Price;
+        Category = string.IsNullOrWhiteSpace(interaction.Category) ? Category : interaction.Category;
         UniqueUsers.Add(interaction.UserId);
         Trending.Add(interaction.Timestamp);
         EventsApplied++;
@@ -89,6 +99,8 @@ public sealed class ProductFeatures : IInteractionFeatures<ProductFeaturesView>
         UniqueUsers = UniqueUsers.Count,
         Trending = Trending.Value,
         EventsApplied = EventsApplied,
+        Price = Price,
+        Category = Category,
     };
 
     /// <inheritdoc />

@@ -50,6 +50,14 @@ public sealed class UserFeatures : IInteractionFeatures<UserFeaturesView>
     [Id(8)]
     public long EventsApplied { get; private set; }
 
+    /// <summary>The user's age, from the latest event that carried one; null when none did.</summary>
+    [Id(9)]
+    public int? Age { get; private set; }
+
+    /// <summary>The user's location, from the latest event that carried one; null when none did.</summary>
+    [Id(10)]
+    public string? Location { get; private set; }
+
     /// <summary>Folds one interaction of this user into the features.</summary>
     public void Apply(InteractionEvent interaction)
     {
@@ -76,6 +84,9 @@ public sealed class UserFeatures : IInteractionFeatures<UserFeaturesView>
             LastSeen = interaction.Timestamp;
         }
 
+        // The profile is whatever the producer said last: people move and age, and a replay keeps its event order.
+        Age = interaction.Age ?? Age;
+        Location = string.IsNullOrWhiteSpace(interaction.Location) ? Location : interaction.Location;
         DistinctProducts.Add(interaction.ProductId);
         Categories.Add(interaction.Category);
         Windows.Add(interaction.Timestamp);
@@ -95,6 +106,8 @@ public sealed class UserFeatures : IInteractionFeatures<UserFeaturesView>
         TopCategories = Categories.Top(topCategories),
         Window = Windows.ToView(),
         EventsApplied = EventsApplied,
+        Age = Age,
+        Location = Location,
     };
 
     /// <inheritdoc />

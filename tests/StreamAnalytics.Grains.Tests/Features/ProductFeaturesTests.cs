@@ -7,6 +7,19 @@ namespace StreamAnalytics.Grains.Tests.Features;
 public sealed class ProductFeaturesTests
 {
     [Fact]
+    public void Price_and_category_are_the_latest_given_and_survive_events_without_them()
+    {
+        var features = new ProductFeatures();
+
+        features.Apply(Create(InteractionType.View, price: 9.5m, category: "books"));
+        features.Apply(Create(InteractionType.Like));
+        Assert.Equal((9.5m, "books"), (features.ToView().Price, features.ToView().Category));
+
+        features.Apply(Create(InteractionType.View, price: 8m, category: "sale"));
+        Assert.Equal((8m, "sale"), (features.ToView().Price, features.ToView().Category));
+    }
+
+    [Fact]
     public void Conversion_rate_is_zero_without_views()
     {
         var features = new ProductFeatures();

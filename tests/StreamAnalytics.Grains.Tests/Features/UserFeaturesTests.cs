@@ -25,6 +25,19 @@ public sealed class UserFeaturesTests
     }
 
     [Fact]
+    public void The_profile_is_the_latest_age_and_location_given_and_survives_events_without_one()
+    {
+        var features = new UserFeatures();
+
+        features.Apply(Create(InteractionType.View) with { Age = 30, Location = "Ohio" });
+        features.Apply(Create(InteractionType.View));
+        Assert.Equal((30, "Ohio"), (features.ToView().Age, features.ToView().Location));
+
+        features.Apply(Create(InteractionType.View) with { Age = 31, Location = "Utah" });
+        Assert.Equal((31, "Utah"), (features.ToView().Age, features.ToView().Location));
+    }
+
+    [Fact]
     public void Spend_is_price_times_quantity_over_purchases_with_quantity_defaulting_to_one()
     {
         var features = new UserFeatures();

@@ -237,6 +237,28 @@ public sealed class InteractionEventParserTests
         Assert.True(Parse(With("quantity", "0")).IsValid);
     }
 
+    [Fact]
+    public void The_user_profile_age_and_location_is_read_when_present()
+    {
+        var e = Parse(With("age", "34").Replace("}", ",\"location\":\"Ohio\"}", StringComparison.Ordinal)).Event!;
+
+        Assert.Equal(34, e.Age);
+        Assert.Equal("Ohio", e.Location);
+        Assert.Null(Parse(Minimal).Event!.Age);
+    }
+
+    [Theory]
+    [InlineData("-1", "age out of range")]
+    [InlineData("151", "age out of range")]
+    [InlineData("34.5", "invalid age")]
+    [InlineData("\"34\"", "invalid age")]
+    public void An_age_outside_0_to_150_or_not_a_whole_number_is_rejected(string rawAge, string reason)
+    {
+        Assert.Equal(reason, Reason(With("age", rawAge)));
+        Assert.True(Parse(With("age", "0")).IsValid);
+        Assert.True(Parse(With("age", "150")).IsValid);
+    }
+
     [Theory]
     [InlineData("eventId")]
     [InlineData("userId")]

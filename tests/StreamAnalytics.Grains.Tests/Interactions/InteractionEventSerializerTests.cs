@@ -23,6 +23,8 @@ public sealed class InteractionEventSerializerTests
             Quantity = 2,
             Category = "garden",
             ReviewText = "line1\nline2",
+            Age = 41,
+            Location = "Texas",
         };
 
         var result = _parser.Parse(InteractionEventSerializer.SerializeToUtf8Bytes(original));
