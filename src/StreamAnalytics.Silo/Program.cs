@@ -12,6 +12,7 @@ var builder = WebApplication.CreateBuilder(DemoFeedHostingExtensions.TakeDemoSwi
 builder.AddEmbeddedKafkaBrokerIfUnconfigured();
 builder.AddServiceDefaults();
 builder.AddStreamAnalyticsSilo();
+builder.AddStreamAnalyticsHealth();
 builder.AddDemoFeed(demo);
 builder.AddApiSecurity();
 

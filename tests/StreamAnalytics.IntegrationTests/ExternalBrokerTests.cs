@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using StreamAnalytics.Streaming.Kafka.Embedded;
 
@@ -38,7 +36,7 @@ public sealed class ExternalBrokerTests(ExternalBrokerHostFactory factory) : ICl
     public async Task A_configured_bootstrap_address_is_used_and_nothing_embedded_starts()
     {
         var client = factory.CreateClient();
-        var health = await client.GetFromJsonAsync<JsonElement>("/health");
+        var health = await HealthDocument.GetAsync(client);
 
         Assert.Equal(factory.Broker.BootstrapServers, health.GetProperty("broker").GetProperty("bootstrapServers").GetString());
         Assert.False(health.GetProperty("broker").GetProperty("embedded").GetBoolean());

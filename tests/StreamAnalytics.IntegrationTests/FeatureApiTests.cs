@@ -14,7 +14,7 @@ public sealed class FeatureApiTests(SiloHostFactory factory) : IClassFixture<Sil
     [Fact]
     public async Task Interactions_written_to_kafka_show_up_in_the_user_and_product_features()
     {
-        var health = await _client.GetFromJsonAsync<JsonElement>("/health");
+        var health = await HealthDocument.GetAsync(_client);
         var bootstrap = health.GetProperty("broker").GetProperty("bootstrapServers").GetString()!;
         var user = $"api-u-{Guid.NewGuid():N}";
         var product = $"api-p-{Guid.NewGuid():N}";

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Confluent.Kafka;
 
@@ -19,6 +18,8 @@ public sealed class SiloHostTests : IClassFixture<SiloHostFactory>
 
         Assert.Equal("healthy", health.GetProperty("status").GetString());
         Assert.True(health.GetProperty("broker").GetProperty("embedded").GetBoolean());
+        Assert.True(health.GetProperty("broker").GetProperty("reachable").GetBoolean());
+        Assert.NotEqual(JsonValueKind.Null, health.GetProperty("broker").GetProperty("checkedAt").ValueKind);
         Assert.Matches(@"^127\.0\.0\.1:\d+(,127\.0\.0\.1:\d+){2}$", health.GetProperty("broker").GetProperty("bootstrapServers").GetString());
         var topic = Assert.Single(health.GetProperty("topics").EnumerateArray());
         Assert.Equal("interactions", topic.GetProperty("name").GetString());
@@ -62,7 +63,7 @@ public sealed class SiloHostTests : IClassFixture<SiloHostFactory>
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var health = await _client.GetFromJsonAsync<JsonElement>("/health");
+            var health = await HealthDocument.GetAsync(_client);
             if (ready(health) || clock.Elapsed > TimeSpan.FromSeconds(60))
             {
                 return health;

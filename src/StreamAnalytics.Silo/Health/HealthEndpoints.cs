@@ -8,12 +8,20 @@ namespace StreamAnalytics.Silo.Health;
 /// <summary>Maps <c>GET /health</c>: liveness plus what an operator needs to find the broker, the partitions and the cluster.</summary>
 public static class HealthEndpoints
 {
+    /// <summary>Adds what the health endpoint reads: the <see cref="BrokerProbe"/>, running in the background.</summary>
+    public static WebApplicationBuilder AddStreamAnalyticsHealth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<BrokerProbe>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<BrokerProbe>());
+        return builder;
+    }
+
     /// <summary>Maps the health endpoint.</summary>
     public static IEndpointRouteBuilder MapStreamAnalyticsHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/health", (
             IOptionsMonitor<KafkaStreamOptions> kafka, KafkaConsumerLagMonitor lag, IOptions<SiloOptions> silo,
-            ILocalSiloDetails local, IClusterMembershipService membership, IServiceProvider services) =>
+            ILocalSiloDetails local, IClusterMembershipService membership, BrokerProbe probe, IServiceProvider services) =>
         {
             var options = kafka.Get(StreamNames.KafkaProvider);
             var embedded = services.GetService<EmbeddedKafkaBroker>() is not null;
@@ -28,11 +36,13 @@ public static class HealthEndpoints
                 .Order(StringComparer.Ordinal)
                 .ToList();
             var cluster = new ClusterStatus(silo.Value.Clustering, local.SiloAddress.ToString(), active.Count, active);
-            // Unhealthy (503, so load balancers and compose health checks act on it): no broker address, or this silo
-            // is not an active member of its cluster (still joining, shutting down, or declared dead by the others).
-            var healthy = !string.IsNullOrWhiteSpace(options.BootstrapServers) && active.Contains(cluster.SiloAddress);
+            var answer = probe.Last;
+            var broker = new BrokerStatus(options.BootstrapServers, embedded, answer?.Reachable == true, answer?.CheckedAt, answer?.Error);
+            // Unhealthy (503, so load balancers and compose health checks act on it): the broker did not answer, or this
+            // silo is not an active member of its cluster (still joining, shutting down, or declared dead by the others).
+            var healthy = broker.Reachable && active.Contains(cluster.SiloAddress);
             return Results.Json(
-                new HealthReport(healthy ? "healthy" : "unhealthy", new BrokerStatus(options.BootstrapServers, embedded), topics, queues, cluster),
+                new HealthReport(healthy ? "healthy" : "unhealthy", broker, topics, queues, cluster),
                 statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         return endpoints;

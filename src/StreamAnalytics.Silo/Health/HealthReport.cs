@@ -1,7 +1,10 @@
 namespace StreamAnalytics.Silo.Health;
 
 /// <summary>The body of <c>GET /health</c>.</summary>
-/// <param name="Status"><c>healthy</c> (HTTP 200) when the broker address is known and this silo is an active cluster member; otherwise <c>unhealthy</c> (HTTP 503).</param>
+/// <param name="Status">
+/// <c>healthy</c> (HTTP 200) when the broker answered its latest metadata request and this silo is an active cluster
+/// member; otherwise <c>unhealthy</c> (HTTP 503).
+/// </param>
 /// <param name="Broker">The Kafka cluster this silo talks to.</param>
 /// <param name="Topics">The topics the stream provider reads, with their partition counts.</param>
 /// <param name="Queues">The partitions this silo pulls now, with position and lag.</param>
@@ -11,7 +14,10 @@ public sealed record HealthReport(string Status, BrokerStatus Broker, IReadOnlyL
 /// <summary>The Kafka cluster a silo uses.</summary>
 /// <param name="BootstrapServers">The bootstrap address other processes can produce to.</param>
 /// <param name="Embedded">True when the silo started the embedded broker itself.</param>
-public sealed record BrokerStatus(string BootstrapServers, bool Embedded);
+/// <param name="Reachable">The latest metadata request (every 10 s) was answered; false before the first answer.</param>
+/// <param name="CheckedAt">When that request was made; null before the first.</param>
+/// <param name="Error">Why the broker is unreachable; null when reachable.</param>
+public sealed record BrokerStatus(string BootstrapServers, bool Embedded, bool Reachable, DateTimeOffset? CheckedAt, string? Error);
 
 /// <summary>A topic read by the stream provider.</summary>
 public sealed record TopicStatus(string Name, int Partitions);

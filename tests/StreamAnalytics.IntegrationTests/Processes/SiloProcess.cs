@@ -1,5 +1,4 @@
 using StreamAnalytics.IntegrationTests.Cluster;
-using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace StreamAnalytics.IntegrationTests.Processes;
@@ -94,7 +93,7 @@ public sealed class SiloProcess : IAsyncDisposable
             Assert.Fail($"The silo exited. {Tail()}");
         }
 
-        return await Http.GetFromJsonAsync<JsonElement>("/health");
+        return await HealthDocument.GetAsync(Http);
     }
 
     /// <summary>Kills the process, as a crash would: no goodbye to the cluster, no offsets committed on the way out.</summary>
