@@ -241,6 +241,20 @@ public sealed class RatingNetwork : nn.Module<Tensor, Tensor, Tensor, Tensor>
         Copy(_output.bias, [weights.OutputBias]);
     }
 
+    /// <summary>Per example, the squared norms of the factor rows and the squared biases it looks up, each [N].</summary>
+    internal (Tensor UserFactors, Tensor UserBiases, Tensor ProductFactors, Tensor ProductBiases) RowSquares(
+        Tensor userIndex, Tensor productIndex)
+    {
+        var userFactors = _userFactors.forward(userIndex).pow(2).sum(1);
+        var userBiases = _userBias.forward(userIndex).squeeze(1).pow(2);
+        var productFactors = _productFactors.forward(productIndex).pow(2).sum(1);
+        var productBiases = _productBias.forward(productIndex).squeeze(1).pow(2);
+        return (userFactors, userBiases, productFactors, productBiases);
+    }
+
+    /// <summary>The sum of the squared hidden and output layer weights (not their biases), a scalar.</summary>
+    internal Tensor LayerWeightSquares() => _hidden.weight!.pow(2).sum() + _output.weight!.pow(2).sum();
+
     private void Initialise(Generator? generator)
     {
         // Factors start small but not zero (a zero start has no gradient through the dot product); biases start at
