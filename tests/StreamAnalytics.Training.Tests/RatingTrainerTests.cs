@@ -4,7 +4,6 @@ namespace StreamAnalytics.Training.Tests;
 
 [Collection(TrainingGroup.Name)]
 public sealed class RatingTrainerTests(SyntheticModelFixture model, ITestOutputHelper output)
-    : IClassFixture<SyntheticModelFixture>
 {
     [Fact]
     public void Trained_model_reaches_nine_tenths_of_the_achievable_test_R2()

@@ -4,7 +4,7 @@ namespace StreamAnalytics.Training.Tests;
 
 /// <summary>
 /// One model trained on 1,000 users × 300 products × 40,000 synthetic ratings (80% train, 10% validation, 10% test),
-/// shared by the tests that inspect it.
+/// shared by the tests of the training group.
 /// </summary>
 public sealed class SyntheticModelFixture : IDisposable
 {
