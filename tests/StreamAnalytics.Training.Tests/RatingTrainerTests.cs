@@ -65,6 +65,27 @@ public sealed class RatingTrainerTests(SyntheticModelFixture model, ITestOutputH
     }
 
     [Fact]
+    public void A_rare_user_is_shrunk_toward_the_population()
+    {
+        // Rows are penalised once over the whole training set, so the fewer ratings a user has, the closer its row
+        // stays to 0: the mean squared factor norm falls with the number of ratings.
+        var weights = model.Result.ToWeights();
+        var k = weights.Factors;
+        var counts = new int[weights.UserIds.Count + 1];
+        foreach (var row in model.Training.UserIndex)
+        {
+            counts[row]++;
+        }
+
+        double Norm(int row) => Enumerable.Range(0, k).Sum(j => Math.Pow(weights.UserFactors[(row * k) + j], 2));
+        var rows = Enumerable.Range(1, weights.UserIds.Count).OrderBy(row => counts[row]).ToArray();
+        var rare = rows[..(rows.Length / 5)].Average(Norm);
+        var frequent = rows[^(rows.Length / 5)..].Average(Norm);
+        output.WriteLine($"mean squared factor norm: rarest fifth {rare:F4}, most frequent fifth {frequent:F4}");
+        Assert.True(rare < frequent);
+    }
+
+    [Fact]
     public void Unknown_user_with_a_known_product_gets_the_product_effect()
     {
         var test = model.Test;

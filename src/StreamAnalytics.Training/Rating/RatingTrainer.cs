@@ -145,7 +145,13 @@ public sealed class RatingTrainer
                 }
             }
 
-            network.Load(UnseenRowsAsUnknown(best!, userCounts, productCounts));
+            if (best is null)
+            {
+                throw new InvalidOperationException(
+                    $"Training diverged: the validation MSE was {epochs[0].ValidationMse} after the first epoch.");
+            }
+
+            network.Load(UnseenRowsAsUnknown(best, userCounts, productCounts));
             return new RatingTrainingResult
             {
                 Network = network,
