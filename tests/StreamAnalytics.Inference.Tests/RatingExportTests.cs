@@ -119,6 +119,22 @@ public sealed class RatingExportTests
     }
 
     [Fact]
+    public void A_model_without_side_features_matches_the_reference_function()
+    {
+        var weights = RatingWeightsFactory.Random(8, features: 0);
+        using var model = Load(weights);
+        long[] users = [0, 1, 20];
+        long[] products = [30, 0, 5];
+
+        var ratings = model.Predict(users, products, [], 3);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(RatingReference.Predict(weights, users[i], products[i], []), ratings[i], 1e-4);
+        }
+    }
+
+    [Fact]
     public void An_empty_batch_predicts_nothing()
     {
         using var model = Load(RatingWeightsFactory.Random(5));

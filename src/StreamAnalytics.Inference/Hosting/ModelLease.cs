@@ -19,5 +19,6 @@ public sealed class ModelLease<TModel> : IDisposable
     /// <summary>The leased model's version.</summary>
     public string Version => Model.Version;
 
+    /// <summary>Ends the lease; the last lease on a replaced model disposes it.</summary>
     public void Dispose() => Interlocked.Exchange(ref _slot, null)?.Release();
 }

@@ -135,6 +135,7 @@ public sealed class RatingModel : IServedModel
         }
     }
 
+    /// <summary>Releases the native session. Not safe while a prediction is running; idempotent.</summary>
     public void Dispose()
     {
         if (_disposed)
