@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using StreamAnalytics.Inference.Hosting;
 using StreamAnalytics.Inference.Rating;
 using StreamAnalytics.ModelExport.Rating;
@@ -111,6 +112,30 @@ public sealed class ModelHostTests
     }
 
     [Fact]
+    public async Task Swaps_and_failures_are_logged_with_the_versions()
+    {
+        var logger = new ListLogger();
+        using var host = new ModelHost<FakeModel>("rating", logger);
+        await host.TrySwapAsync(() => new FakeModel("v1"));
+
+        await host.TrySwapAsync(() => throw new InvalidDataException("sha256 mismatch"));
+
+        Assert.Collection(
+            logger.Entries,
+            swapped =>
+            {
+                Assert.Equal(LogLevel.Information, swapped.Level);
+                Assert.Equal("Model rating: version v1 is active (was none).", swapped.Message);
+            },
+            failed =>
+            {
+                Assert.Equal(LogLevel.Warning, failed.Level);
+                Assert.Equal("Model rating: building a candidate failed; version v1 keeps serving.", failed.Message);
+                Assert.Equal("sha256 mismatch", failed.Exception?.Message);
+            });
+    }
+
+    [Fact]
     public async Task The_rating_probe_rejects_a_model_that_predicts_nan()
     {
         using var host = new ModelHost<RatingModel>("rating");
@@ -216,7 +241,12 @@ public sealed class ModelHostTests
             await Task.Delay(5);
         }
 
-        await Task.Delay(50);
+        // Let the workers reach the last version before stopping them, however loaded the machine is.
+        for (var waited = 0; !observed.ContainsKey(swaps) && waited < 10_000; waited += 10)
+        {
+            await Task.Delay(10);
+        }
+
         await stop.CancelAsync();
         await Task.WhenAll(workers);
 

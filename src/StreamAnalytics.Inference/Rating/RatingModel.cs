@@ -18,7 +18,7 @@ public sealed class RatingModel : IServedModel
     private static readonly string[] OutputNames = [RatingOutput];
 
     private readonly InferenceSession _session;
-    private readonly RunOptions _runOptions = new();
+    private readonly RunOptions _runOptions;
     private readonly Dictionary<string, long> _userRows;
     private readonly Dictionary<string, long> _productRows;
     private volatile bool _disposed;
@@ -41,6 +41,7 @@ public sealed class RatingModel : IServedModel
             throw new ModelLoadException(ModelLoadFailure.Corrupt, $"ONNX Runtime cannot load the {onnx.Length} bytes as a model: {e.Message}", e);
         }
 
+        _runOptions = new RunOptions();
         try
         {
             var metadata = RatingModelMetadata.Read(_session.ModelMetadata.CustomMetadataMap);
@@ -144,7 +145,7 @@ public sealed class RatingModel : IServedModel
         }
 
         _disposed = true;
-        _session?.Dispose();
+        _session.Dispose();
         _runOptions.Dispose();
     }
 

@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using Google.Protobuf;
 using Onnx;
 
 namespace StreamAnalytics.ModelExport.Onnx;
@@ -9,12 +12,7 @@ internal static class OnnxTensors
     public static TensorProto Float(string name, ReadOnlySpan<float> values, params long[] dims)
     {
         var tensor = Create(name, TensorProto.Types.DataType.Float, values.Length, dims);
-        // float_data rather than raw_data: the values are written little-endian by protobuf whatever the host's order.
-        foreach (var v in values)
-        {
-            tensor.FloatData.Add(v);
-        }
-
+        tensor.RawData = LittleEndian(values);
         return tensor;
     }
 
@@ -25,12 +23,26 @@ internal static class OnnxTensors
     public static TensorProto Int64(string name, ReadOnlySpan<long> values, params long[] dims)
     {
         var tensor = Create(name, TensorProto.Types.DataType.Int64, values.Length, dims);
-        foreach (var v in values)
+        tensor.Int64Data.Add(values.ToArray());
+        return tensor;
+    }
+
+    // raw_data (little-endian by the ONNX spec) rather than float_data: embedding tables run to millions of values,
+    // and raw bytes are one copy on the way out and on ONNX Runtime's way in.
+    private static ByteString LittleEndian(ReadOnlySpan<float> values)
+    {
+        if (BitConverter.IsLittleEndian)
         {
-            tensor.Int64Data.Add(v);
+            return ByteString.CopyFrom(MemoryMarshal.AsBytes(values));
         }
 
-        return tensor;
+        var bytes = new byte[values.Length * sizeof(float)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), values[i]);
+        }
+
+        return ByteString.CopyFrom(bytes);
     }
 
     private static TensorProto Create(string name, TensorProto.Types.DataType type, int count, long[] dims)
