@@ -257,6 +257,51 @@ public sealed class ModelHostTests
         Assert.Equal($"v{swaps}", host.ActiveVersion);
     }
 
+    [Fact]
+    public async Task Every_replaced_model_is_disposed_exactly_once_and_never_while_leased()
+    {
+        using var host = new ModelHost<FakeModel>("rating");
+        var models = new ConcurrentQueue<FakeModel>();
+        FakeModel Build(int version)
+        {
+            var model = new FakeModel($"v{version}");
+            models.Enqueue(model);
+            return model;
+        }
+
+        await host.TrySwapAsync(() => Build(0));
+        using var stop = new CancellationTokenSource();
+        var usedAfterDispose = 0;
+        var workers = Enumerable.Range(0, 8).Select(_ => Task.Factory.StartNew(
+            () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    using var lease = host.Acquire();
+                    Thread.SpinWait(50);
+                    if (lease.Model.IsDisposed)
+                    {
+                        Interlocked.Increment(ref usedAfterDispose);
+                    }
+                }
+            },
+            TaskCreationOptions.LongRunning)).ToArray();
+
+        for (var version = 1; version <= 200; version++)
+        {
+            var v = version;
+            await host.TrySwapAsync(() => Build(v));
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(workers);
+
+        Assert.Equal(0, usedAfterDispose);
+        var all = models.ToArray();
+        Assert.All(all[..^1], model => Assert.Equal(1, model.Disposals));
+        Assert.Equal(0, all[^1].Disposals);
+    }
+
     private static RatingModel Rating(float value, string version) =>
         new(RatingOnnxExporter.Export(RatingWeightsFactory.Constant(value), version, DateTimeOffset.UnixEpoch), Features);
 }
