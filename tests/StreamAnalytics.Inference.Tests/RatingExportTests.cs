@@ -57,6 +57,33 @@ public sealed class RatingExportTests
     }
 
     [Fact]
+    public void Concurrent_predictions_on_one_model_each_match_the_reference()
+    {
+        var weights = RatingWeightsFactory.Random(14);
+        using var model = Load(weights);
+
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, thread =>
+        {
+            var random = new Random(100 + thread);
+            for (var round = 0; round < 100; round++)
+            {
+                var batch = random.Next(1, 33);
+                var users = Enumerable.Range(0, batch).Select(_ => (long)random.Next(weights.UserIds.Count + 1)).ToArray();
+                var products = Enumerable.Range(0, batch).Select(_ => (long)random.Next(weights.ProductIds.Count + 1)).ToArray();
+                var features = Enumerable.Range(0, batch * weights.FeatureCount).Select(_ => (float)(random.NextDouble() * 40)).ToArray();
+
+                var ratings = model.Predict(users, products, features, batch);
+
+                for (var i = 0; i < batch; i++)
+                {
+                    var row = features.AsSpan(i * weights.FeatureCount, weights.FeatureCount);
+                    Assert.Equal(RatingReference.Predict(weights, users[i], products[i], row), ratings[i], 1e-4);
+                }
+            }
+        });
+    }
+
+    [Fact]
     public void Metadata_round_trips_through_the_onnx_file()
     {
         var weights = RatingWeightsFactory.Random(1, users: 7, products: 9, features: 4) with { RatingMin = 0.5f, RatingMax = 10.25f };
