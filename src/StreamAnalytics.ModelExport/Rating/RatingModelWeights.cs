@@ -1,102 +1,124 @@
 namespace StreamAnalytics.ModelExport.Rating;
 
 /// <summary>
-/// The trained rating model as plain arrays (no TorchSharp types), in the layout of the rating model contract:
-/// row 0 of every user and product table is the "unknown" row; id <c>UserIds[i]</c> has row <c>i + 1</c>.
+/// The trained weights of the rating model, in plain arrays (no TorchSharp types), as the rating model contract
+/// (<c>contract/rating-model.md</c>) defines them. Row 0 of every user and product table is the "unknown" row; user id
+/// <c>UserIds[i]</c> has row <c>i + 1</c>. Every property is required: there are no defaults. Arrays are compared by
+/// reference (record equality does not look inside them).
 /// </summary>
 public sealed record RatingModelWeights
 {
-    /// <summary>Latent factors per user and product (K).</summary>
+    /// <summary>K: the length of a user or product latent factor vector. At least 1.</summary>
     public required int Factors { get; init; }
 
-    /// <summary>Units of the hidden layer (H).</summary>
+    /// <summary>H: the width of the MLP's hidden layer. At least 1.</summary>
     public required int Hidden { get; init; }
 
-    /// <summary>Side features per example (F).</summary>
+    /// <summary>F: the number of side features. At least 0.</summary>
     public required int FeatureCount { get; init; }
 
-    /// <summary>User ids of rows 1..U (length U).</summary>
+    /// <summary>The U known user ids; <c>UserIds[i]</c> has row <c>i + 1</c>. Unique and non-empty.</summary>
     public required IReadOnlyList<string> UserIds { get; init; }
 
-    /// <summary>Product ids of rows 1..P (length P).</summary>
+    /// <summary>The P known product ids; <c>ProductIds[i]</c> has row <c>i + 1</c>. Unique and non-empty.</summary>
     public required IReadOnlyList<string> ProductIds { get; init; }
 
-    /// <summary>Names of the side features, in input order (length F).</summary>
+    /// <summary>The F side feature names, in the order the <c>features</c> input takes them.</summary>
     public required IReadOnlyList<string> FeatureNames { get; init; }
 
-    /// <summary>The constant added to every raw prediction.</summary>
+    /// <summary>The global bias added to every prediction.</summary>
     public required float GlobalBias { get; init; }
 
-    /// <summary>Per-user bias, length U + 1.</summary>
+    /// <summary>Per-user bias, U+1 values (row 0 = unknown).</summary>
     public required float[] UserBias { get; init; }
 
-    /// <summary>Per-product bias, length P + 1.</summary>
+    /// <summary>Per-product bias, P+1 values (row 0 = unknown).</summary>
     public required float[] ProductBias { get; init; }
 
-    /// <summary>User factors, (U + 1) × K row-major.</summary>
+    /// <summary>User latent factors, (U+1)·K values, row-major [U+1, K].</summary>
     public required float[] UserFactors { get; init; }
 
-    /// <summary>Product factors, (P + 1) × K row-major.</summary>
+    /// <summary>Product latent factors, (P+1)·K values, row-major [P+1, K].</summary>
     public required float[] ProductFactors { get; init; }
 
-    /// <summary>Mean subtracted from each raw feature, length F.</summary>
+    /// <summary>The mean subtracted from each raw feature, F values.</summary>
     public required float[] FeatureMean { get; init; }
 
-    /// <summary>Factor each centred feature is multiplied by, length F.</summary>
+    /// <summary>The factor each centred feature is multiplied by (1 / standard deviation), F values.</summary>
     public required float[] FeatureInvStd { get; init; }
 
-    /// <summary>Hidden layer weight, H × (2K + F) row-major (torch Linear layout).</summary>
+    /// <summary>Hidden layer weights in torch <c>Linear</c> layout, H·(2K+F) values, row-major [H, 2K+F].</summary>
     public required float[] HiddenWeight { get; init; }
 
-    /// <summary>Hidden layer bias, length H.</summary>
+    /// <summary>Hidden layer bias, H values.</summary>
     public required float[] HiddenBias { get; init; }
 
-    /// <summary>Output layer weight, length H.</summary>
+    /// <summary>Output layer weights, H values (one output).</summary>
     public required float[] OutputWeight { get; init; }
 
     /// <summary>Output layer bias.</summary>
     public required float OutputBias { get; init; }
 
-    /// <summary>Lowest rating a prediction is clipped to.</summary>
+    /// <summary>The lowest rating a prediction is clipped to.</summary>
     public required float RatingMin { get; init; }
 
-    /// <summary>Highest rating a prediction is clipped to.</summary>
+    /// <summary>The highest rating a prediction is clipped to; at least <see cref="RatingMin"/>.</summary>
     public required float RatingMax { get; init; }
 
-    /// <summary>Checks every array length against the dimensions.</summary>
-    /// <exception cref="ArgumentException">Naming the first inconsistent length.</exception>
+    /// <summary>
+    /// Checks that every size and length agrees with the contract, in declaration order.
+    /// </summary>
+    /// <exception cref="ArgumentException">The first inconsistent field; <see cref="ArgumentException.ParamName"/> names it.</exception>
     public void Validate()
     {
-        if (Factors <= 0 || Hidden <= 0 || FeatureCount < 0)
-        {
-            throw new ArgumentException(
-                $"Factors ({Factors}) and Hidden ({Hidden}) must be positive and FeatureCount ({FeatureCount}) not negative.");
-        }
+        Require(Factors >= 1, nameof(Factors), $"must be at least 1, was {Factors}");
+        Require(Hidden >= 1, nameof(Hidden), $"must be at least 1, was {Hidden}");
+        Require(FeatureCount >= 0, nameof(FeatureCount), $"must not be negative, was {FeatureCount}");
+        RequireIds(UserIds, nameof(UserIds));
+        RequireIds(ProductIds, nameof(ProductIds));
+        Require(FeatureNames is not null, nameof(FeatureNames), "is null");
+        RequireCount(FeatureNames!.Count, FeatureCount, nameof(FeatureNames), "F");
 
-        var users = UserIds.Count + 1;
-        var products = ProductIds.Count + 1;
-        var hiddenInputs = (2 * Factors) + FeatureCount;
-        Check(nameof(FeatureNames), FeatureNames.Count, FeatureCount);
-        Check(nameof(UserBias), UserBias.Length, users);
-        Check(nameof(ProductBias), ProductBias.Length, products);
-        Check(nameof(UserFactors), UserFactors.Length, users * Factors);
-        Check(nameof(ProductFactors), ProductFactors.Length, products * Factors);
-        Check(nameof(FeatureMean), FeatureMean.Length, FeatureCount);
-        Check(nameof(FeatureInvStd), FeatureInvStd.Length, FeatureCount);
-        Check(nameof(HiddenWeight), HiddenWeight.Length, Hidden * hiddenInputs);
-        Check(nameof(HiddenBias), HiddenBias.Length, Hidden);
-        Check(nameof(OutputWeight), OutputWeight.Length, Hidden);
-        if (!(RatingMin <= RatingMax))
+        long users = UserIds.Count + 1L;
+        long products = ProductIds.Count + 1L;
+        RequireLength(UserBias, users, nameof(UserBias), "U+1");
+        RequireLength(ProductBias, products, nameof(ProductBias), "P+1");
+        RequireLength(UserFactors, users * Factors, nameof(UserFactors), "(U+1)*K");
+        RequireLength(ProductFactors, products * Factors, nameof(ProductFactors), "(P+1)*K");
+        RequireLength(FeatureMean, FeatureCount, nameof(FeatureMean), "F");
+        RequireLength(FeatureInvStd, FeatureCount, nameof(FeatureInvStd), "F");
+        RequireLength(HiddenWeight, (long)Hidden * ((2L * Factors) + FeatureCount), nameof(HiddenWeight), "H*(2K+F)");
+        RequireLength(HiddenBias, Hidden, nameof(HiddenBias), "H");
+        RequireLength(OutputWeight, Hidden, nameof(OutputWeight), "H");
+        Require(RatingMin <= RatingMax, nameof(RatingMax), $"({RatingMax}) must not be below {nameof(RatingMin)} ({RatingMin})");
+    }
+
+    private static void RequireIds(IReadOnlyList<string> ids, string field)
+    {
+        Require(ids is not null, field, "is null");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < ids!.Count; i++)
         {
-            throw new ArgumentException($"RatingMin ({RatingMin}) must not exceed RatingMax ({RatingMax}).");
+            // Serving maps ids back to rows with a dictionary: an empty or repeated id would be ambiguous there.
+            Require(!string.IsNullOrEmpty(ids[i]), field, $"has an empty id at index {i}");
+            Require(seen.Add(ids[i]), field, $"repeats the id '{ids[i]}' at index {i}");
         }
     }
 
-    private static void Check(string name, int actual, int expected)
+    private static void RequireCount(int actual, long expected, string field, string formula) =>
+        Require(actual == expected, field, $"has {actual} entries, expected {formula} = {expected}");
+
+    private static void RequireLength(float[] values, long expected, string field, string formula)
     {
-        if (actual != expected)
+        Require(values is not null, field, "is null");
+        RequireCount(values!.Length, expected, field, formula);
+    }
+
+    private static void Require(bool condition, string field, string problem)
+    {
+        if (!condition)
         {
-            throw new ArgumentException($"{name} has length {actual}, expected {expected}.", name);
+            throw new ArgumentException($"{field} {problem}.", field);
         }
     }
 }

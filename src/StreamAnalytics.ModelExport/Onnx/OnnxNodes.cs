@@ -1,0 +1,24 @@
+using Onnx;
+
+namespace StreamAnalytics.ModelExport.Onnx;
+
+/// <summary>Builds operator nodes of the default ONNX domain and their attributes.</summary>
+internal static class OnnxNodes
+{
+    /// <summary>A node running <paramref name="opType"/> on named inputs; the node is named after its first output.</summary>
+    public static NodeProto Node(string opType, string[] inputs, string[] outputs, params AttributeProto[] attributes)
+    {
+        var node = new NodeProto { OpType = opType, Name = outputs[0] };
+        node.Input.Add(inputs);
+        node.Output.Add(outputs);
+        node.Attribute.Add(attributes);
+        return node;
+    }
+
+    /// <summary>A node with one input list and a single output.</summary>
+    public static NodeProto Node(string opType, string output, params string[] inputs) => Node(opType, inputs, [output]);
+
+    /// <summary>An integer attribute (axis, keepdims, transB, ...).</summary>
+    public static AttributeProto Int(string name, long value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+}
