@@ -10,12 +10,17 @@ namespace StreamAnalytics.Abstractions.Ratings;
 public sealed class OnlineBias
 {
     /// <summary>
-    /// The default learning rate: 0.05. Chosen on the synthetic feed (see the prequential tuning test): large enough
-    /// to follow a shifted preference within about 20-40 ratings, small enough not to chase the noise of single ratings.
+    /// The default learning rate: 0.05. Chosen on the synthetic feed (the prequential tuning test: 500 users, 200
+    /// products, a bias baseline frozen after 20,000 ratings, then a third of the users shifting their ratings by +1.2):
+    /// 0.05 recovered 0.189 RMSE of the shift and cost 0.006 RMSE when nothing shifted; 0.02 recovered 0.145 at no
+    /// cost, 0.1 recovered 0.199 but cost 0.023 (it chases the noise of single ratings).
     /// </summary>
     public const float DefaultLearningRate = 0.05f;
 
-    /// <summary>The default L2 regularisation: 0.02, a slow pull back toward the frozen model.</summary>
+    /// <summary>
+    /// The default L2 regularisation: 0.02, a slow pull back toward the frozen model (0 to 0.1 changed the gains above
+    /// by under 0.002 RMSE).
+    /// </summary>
     public const float DefaultRegularization = 0.02f;
 
     /// <summary>The correction added to the model's prediction; 0 at first.</summary>
