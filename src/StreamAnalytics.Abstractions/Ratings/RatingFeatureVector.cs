@@ -39,15 +39,20 @@ public static class RatingFeatureVector
         "product_log_trending",
     ];
 
+    // Features of the pair: the share of the user's interactions in the product's category (from the user's top
+    // categories), a taste signal neither entity carries alone.
+    private static readonly string[] _pairNames = ["pair_category_share"];
+
     /// <summary>
-    /// The feature names, in the order <see cref="Build"/> writes them: user features, product features, then
-    /// <c>user_location_0..7</c> and <c>product_category_0..7</c>. The order is part of the model contract: append,
-    /// never reorder.
+    /// The feature names, in the order <see cref="Build"/> writes them: user features, product features, pair
+    /// features, then <c>user_location_0..7</c> and <c>product_category_0..7</c>. The order is part of the model
+    /// contract: append, never reorder.
     /// </summary>
     public static IReadOnlyList<string> Names { get; } =
     [
         .. _userNames,
         .. _productNames,
+        .. _pairNames,
         .. Enumerable.Range(0, HashBuckets).Select(i => $"user_location_{i}"),
         .. Enumerable.Range(0, HashBuckets).Select(i => $"product_category_{i}"),
     ];
@@ -74,6 +79,8 @@ public static class RatingFeatureVector
         at += _userNames.Length;
         WriteProduct(product, features.Slice(at, _productNames.Length));
         at += _productNames.Length;
+        features[at] = CategoryShare(user, product);
+        at += _pairNames.Length;
         WriteOneHot(user?.Location, features.Slice(at, HashBuckets));
         at += HashBuckets;
         WriteOneHot(product?.Category, features.Slice(at, HashBuckets));
@@ -132,6 +139,21 @@ public static class RatingFeatureVector
         features[9] = Finite(Math.Clamp(product.ConversionRate, 0, 1));
         features[10] = LogCount(product.UniqueUsers);
         features[11] = LogAmount(product.Trending);
+    }
+
+    // 0 when either side is unknown or the category is not among the user's top categories (the grains keep the top
+    // few, so a rare category reads as 0, which is what it nearly is).
+    private static float CategoryShare(UserFeaturesView? user, ProductFeaturesView? product)
+    {
+        if (user is null || product?.Category is not { } category || user.EventsApplied <= 0)
+        {
+            return 0;
+        }
+
+        var count = user.TopCategories
+            .Where(c => string.Equals(c.Category.Trim(), category.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Sum(c => c.Count);
+        return Finite(Math.Clamp((double)count / user.EventsApplied, 0, 1));
     }
 
     private static void WriteCounts(IReadOnlyDictionary<string, long> counts, Span<float> features)

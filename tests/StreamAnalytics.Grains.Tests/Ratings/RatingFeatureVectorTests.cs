@@ -59,10 +59,28 @@ public sealed class RatingFeatureVectorTests
         Assert.Equal((float)Math.Log(1 + 20.0), Value(features, "user_log_spend"), 5);
         Assert.Equal((float)Math.Log(1 + 10.0), Value(features, "product_log_price"), 5);
         Assert.Equal(1f, Value(features, "product_conversion_rate"));
+        Assert.Equal(1f, Value(features, "pair_category_share"));
         Assert.Equal(1f, Value(features, "user_location_" + FeatureHashing.Bucket("Kentucky", 8)));
         Assert.Equal(1f, Value(features, "product_category_" + FeatureHashing.Bucket("Clothing", 8)));
         Assert.Equal(1f, Where(features, name => name.StartsWith("user_location_", StringComparison.Ordinal)).Sum());
         Assert.Equal(1f, Where(features, name => name.StartsWith("product_category_", StringComparison.Ordinal)).Sum());
+    }
+
+    [Fact]
+    public void The_category_share_is_the_part_of_the_users_interactions_in_the_products_category()
+    {
+        var user = new UserFeatures();
+        user.Apply(Event(InteractionType.View));
+        user.Apply(Event(InteractionType.View) with { Category = "Footwear" });
+        user.Apply(Event(InteractionType.View) with { Category = "Footwear" });
+        user.Apply(Event(InteractionType.View) with { Category = null });
+        var product = new ProductFeatures();
+        product.Apply(Event(InteractionType.View) with { Category = "footwear" });
+
+        var features = RatingFeatureVector.Create(user.ToView(), product.ToView());
+
+        Assert.Equal(0.5f, Value(features, "pair_category_share"));
+        Assert.Equal(0f, Value(RatingFeatureVector.Create(null, product.ToView()), "pair_category_share"));
     }
 
     [Fact]
