@@ -25,6 +25,25 @@ public sealed class RatingFeatureVectorTests
     }
 
     [Fact]
+    public void The_names_keep_the_order_trained_models_depend_on()
+    {
+        // A served model reads its features by position: reordering these breaks every model already trained.
+        string[] expected =
+        [
+            "user_known", "user_age", "user_age_known", "user_log_views", "user_log_likes", "user_log_add_to_carts",
+            "user_log_purchases", "user_log_ratings", "user_rating_mean_centred", "user_log_distinct_products", "user_log_spend",
+            "product_known", "product_log_price", "product_price_known", "product_log_views", "product_log_likes",
+            "product_log_add_to_carts", "product_log_purchases", "product_log_ratings", "product_rating_mean_centred",
+            "product_conversion_rate", "product_log_unique_users", "product_log_trending", "pair_category_share",
+            .. Enumerable.Range(0, 8).Select(i => $"user_location_{i}"),
+            .. Enumerable.Range(0, 8).Select(i => $"product_category_{i}"),
+        ];
+
+        Assert.Equal(expected, RatingFeatureVector.Names);
+        Assert.Equal(40, RatingFeatureVector.Count);
+    }
+
+    [Fact]
     public void A_destination_shorter_than_the_vector_is_refused()
     {
         Assert.Throws<ArgumentException>(() => RatingFeatureVector.Build(null, null, new float[RatingFeatureVector.Count - 1]));
