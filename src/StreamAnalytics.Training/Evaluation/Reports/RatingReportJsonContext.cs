@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace StreamAnalytics.Training.Evaluation.Reports;
+
+/// <summary>Source-generated JSON (camelCase, indented) for the evaluation reports.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(RatingEvaluationReport))]
+[JsonSerializable(typeof(RatingKFoldReport))]
+[JsonSerializable(typeof(PrequentialReport))]
+public sealed partial class RatingReportJsonContext : JsonSerializerContext;
