@@ -7,5 +7,7 @@ var root = new RootCommand("sa: the StreamAnalytics command line.")
     ProduceCommand.Create(),
     ReplayCommand.Create(),
     BenchCommand.Create(),
+    TrainCommand.Create(),
+    EvalCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,5 @@
 using StreamAnalytics.Training.Rating;
+using StreamAnalytics.Training.Rating.Data;
 
 namespace StreamAnalytics.Training.Tests;
 
@@ -17,8 +18,8 @@ public sealed class RatingTrainingDataTests
     {
         RatingExample[] examples =
         [
-            new("u2", "p1", [1f, 2f], 4f),
-            new("new user", "p9", [3f, 4f], 2f),
+            new("u2", "p1", DateTimeOffset.UnixEpoch, [1f, 2f], 4f),
+            new("new user", "p9", DateTimeOffset.UnixEpoch, [3f, 4f], 2f),
         ];
 
         var data = RatingTrainingData.FromExamples(examples, ["u1", "u2"], ["p1"], ["a", "b"]);
@@ -33,7 +34,7 @@ public sealed class RatingTrainingDataTests
     [Fact]
     public void An_example_with_the_wrong_feature_count_is_rejected()
     {
-        RatingExample[] examples = [new("u1", "p1", [1f], 4f)];
+        RatingExample[] examples = [new("u1", "p1", DateTimeOffset.UnixEpoch, [1f], 4f)];
 
         Assert.Throws<ArgumentException>(() => RatingTrainingData.FromExamples(examples, ["u1"], ["p1"], ["a", "b"]));
     }

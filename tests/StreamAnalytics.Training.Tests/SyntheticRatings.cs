@@ -1,4 +1,4 @@
-using StreamAnalytics.Training.Rating;
+using StreamAnalytics.Training.Rating.Data;
 
 namespace StreamAnalytics.Training.Tests;
 
@@ -65,7 +65,7 @@ internal sealed class SyntheticRatings
             }
 
             trueMean[n] = mean;
-            examples[n] = new RatingExample($"u{u}", $"p{p}", x, (float)(mean + (Noise * Gaussian(random))));
+            examples[n] = new RatingExample($"u{u}", $"p{p}", DateTimeOffset.UnixEpoch.AddSeconds(n), x, (float)(mean + (Noise * Gaussian(random))));
         }
 
         return new Split(examples, trueMean);

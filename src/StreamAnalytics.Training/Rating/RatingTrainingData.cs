@@ -1,3 +1,5 @@
+using StreamAnalytics.Training.Rating.Data;
+
 namespace StreamAnalytics.Training.Rating;
 
 /// <summary>

@@ -7,4 +7,5 @@ namespace StreamAnalytics.Training.Evaluation.Reports;
 [JsonSerializable(typeof(RatingEvaluationReport))]
 [JsonSerializable(typeof(RatingKFoldReport))]
 [JsonSerializable(typeof(PrequentialReport))]
+[JsonSerializable(typeof(RegressionMetrics))]
 public sealed partial class RatingReportJsonContext : JsonSerializerContext;
