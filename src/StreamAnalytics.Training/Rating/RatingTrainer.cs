@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using StreamAnalytics.ModelExport.Rating;
+using StreamAnalytics.Training.Optimization;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StreamAnalytics.Training.Rating;
@@ -106,7 +108,7 @@ public sealed class RatingTrainer
             var productCounts = RowCounts(training.ProductIndex, training.ProductIds.Count);
             using var userRowWeight = RowWeights(userCounts, training.Count, o.IdDropout);
             using var productRowWeight = RowWeights(productCounts, training.Count, o.IdDropout);
-            using var optimizer = optim.Adam(network.parameters(), o.LearningRate);
+            using var optimizer = new ScalarSafeAdam(network.parameters(), o.LearningRate);
 
             var epochs = new List<RatingEpoch>();
             var order = Enumerable.Range(0, training.Count).ToArray();
@@ -134,10 +136,7 @@ public sealed class RatingTrainer
 
                 sinceImprovement = improved ? 0 : sinceImprovement + 1;
                 var decay = improved ? 1 : o.PlateauDecay;
-                foreach (var group in optimizer.ParamGroups)
-                {
-                    group.LearningRate *= decay;
-                }
+                optimizer.LearningRate *= decay;
 
                 if (sinceImprovement >= o.Patience)
                 {
@@ -174,7 +173,7 @@ public sealed class RatingTrainer
     /// <summary>One pass over the shuffled training data; returns the mean squared error of <c>raw</c>.</summary>
     private double RunEpoch(
         RatingNetwork network,
-        optim.Optimizer optimizer,
+        ScalarSafeAdam optimizer,
         RatingTrainingData data,
         int[] order,
         Random random,
@@ -212,12 +211,12 @@ public sealed class RatingTrainer
             var x = tensor(features.AsSpan(0, size * f).ToArray(), [size, f]);
             var y = tensor(targets.AsSpan(0, size).ToArray(), [size]);
 
-            optimizer.zero_grad();
+            network.zero_grad();
             var raw = network.forward(u, p, x);
             var dataLoss = nn.functional.mse_loss(raw, y);
             var loss = dataLoss + Penalty(network, u, p, userRowWeight, productRowWeight);
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
             squaredErrors += dataLoss.item<float>() * size;
         }
 
@@ -232,12 +231,16 @@ public sealed class RatingTrainer
     private Tensor Penalty(RatingNetwork network, Tensor u, Tensor p, Tensor userRowWeight, Tensor productRowWeight)
     {
         var o = _options;
+        // Scalars held by using: see ScalarSafeAdam for why a temporary one must not be finalized mid-call.
+        using var factorL2 = o.FactorL2.ToScalar();
+        using var biasL2 = o.BiasL2.ToScalar();
+        using var hiddenL2 = o.HiddenL2.ToScalar();
         var squares = network.RowSquares(u, p);
         var wu = userRowWeight.index_select(0, u);
         var wp = productRowWeight.index_select(0, p);
-        var rows = (wu * ((o.FactorL2 * squares.UserFactors) + (o.BiasL2 * squares.UserBiases)))
-            + (wp * ((o.FactorL2 * squares.ProductFactors) + (o.BiasL2 * squares.ProductBiases)));
-        return rows.mean() + (o.HiddenL2 * network.LayerWeightSquares());
+        var rows = (wu * ((squares.UserFactors * factorL2) + (squares.UserBiases * biasL2)))
+            + (wp * ((squares.ProductFactors * factorL2) + (squares.ProductBiases * biasL2)));
+        return rows.mean() + (network.LayerWeightSquares() * hiddenL2);
     }
 
     /// <summary>Mean squared error of the clipped predictions.</summary>
