@@ -20,4 +20,19 @@ public static class MeterNames
     /// named and tagged by OpenTelemetry's messaging conventions (<c>messaging.system</c>, destination, partition).
     /// </summary>
     public const string ProcessDuration = "messaging.process.duration";
+
+    /// <summary>Counter: predictions served (tags <c>model.kind</c>, <c>model.version</c>).</summary>
+    public const string Predictions = "sa.predictions";
+
+    /// <summary>Histogram, seconds: one model call (tags <c>model.kind</c>, <c>batch</c> bucketed: 1, 2-8, 9-32, 33+).</summary>
+    public const string InferenceDuration = "sa.inference.duration";
+
+    /// <summary>Gauge: 1 for the model version active on this silo (tags <c>model.kind</c>, <c>model.version</c>).</summary>
+    public const string ActiveModelVersion = "sa.model.active_version";
+
+    /// <summary>
+    /// Histogram, rating points: the absolute error of each rating predicted before it was learnt (prequential), tag
+    /// <c>predictor</c>: <c>frozen</c> (the model as trained) or <c>online</c> (plus the online biases).
+    /// </summary>
+    public const string RatingOnlineError = "sa.rating.online_error";
 }

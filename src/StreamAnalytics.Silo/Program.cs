@@ -3,6 +3,7 @@ using StreamAnalytics.Silo;
 using StreamAnalytics.Silo.Api;
 using StreamAnalytics.Silo.Demo;
 using StreamAnalytics.Silo.Health;
+using StreamAnalytics.Silo.Models;
 using StreamAnalytics.Silo.Security;
 using StreamAnalytics.Streaming.Kafka.Hosting;
 
@@ -14,6 +15,7 @@ builder.AddServiceDefaults();
 builder.AddStreamAnalyticsSilo();
 builder.AddStreamAnalyticsHealth();
 builder.AddDemoFeed(demo);
+builder.AddRatingModelStartup();
 builder.AddApiSecurity();
 
 var app = builder.Build();
@@ -21,6 +23,7 @@ app.UseApiSecurity();
 app.MapServiceDefaults();
 app.MapStreamAnalyticsHealth();
 app.MapFeatureEndpoints();
+app.MapPredictionEndpoints();
 app.MapInteractionEndpoints();
 app.Run();
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using StreamAnalytics.Abstractions;
 using StreamAnalytics.Abstractions.Interactions;
@@ -13,7 +15,7 @@ namespace StreamAnalytics.Grains.Streaming;
 /// <see cref="StreamNamespace"/>), effectively once: events at or below their partition's watermark are skipped, and a
 /// delivered batch is acknowledged only after the features and watermarks are stored together.
 /// </summary>
-public abstract class FeatureGrain<TFeatures, TView>(IPersistentState<FeatureState<TFeatures>> state, FeatureInstruments instruments) : Grain
+public abstract partial class FeatureGrain<TFeatures, TView>(IPersistentState<FeatureState<TFeatures>> state, FeatureInstruments instruments) : Grain
     where TFeatures : IInteractionFeatures<TView>, new()
     where TView : class
 {
@@ -28,24 +30,44 @@ public abstract class FeatureGrain<TFeatures, TView>(IPersistentState<FeatureSta
     }
 
     /// <summary>The features, or null when nothing was applied (the API answers 404).</summary>
-    public Task<TView?> GetFeatures() =>
-        Task.FromResult(state.State.Features.EventsApplied == 0 ? null : state.State.Features.Snapshot());
+    public Task<TView?> GetFeatures() => Task.FromResult(CurrentView());
+
+    /// <summary>The state as it is in memory (written after each applied batch).</summary>
+    protected FeatureState<TFeatures> State => state.State;
+
+    /// <summary>A snapshot of the features; null when nothing was applied.</summary>
+    protected TView? CurrentView() => state.State.Features.EventsApplied == 0 ? null : state.State.Features.Snapshot();
+
+    /// <summary>Called with each new event just before it is applied to the features (redeliveries are not seen).</summary>
+    protected virtual void BeforeApply(InteractionEvent interaction)
+    {
+    }
+
+    /// <summary>
+    /// Called after a batch's new events were applied and before the state is written, so whatever it changes in
+    /// <see cref="State"/> is stored with them. An exception is logged and the batch is stored anyway: the features
+    /// must not stall on the rating model.
+    /// </summary>
+    protected virtual Task AfterAppliedAsync(IReadOnlyList<InteractionEvent> applied) => Task.CompletedTask;
 
     // One state write per delivered batch rather than per event.
     private async Task OnEventsAsync(IList<SequentialItem<InteractionEvent>> items)
     {
         var started = Stopwatch.GetTimestamp();
         var lagged = instruments.EventLag.Enabled ? new List<DateTimeOffset>(items.Count) : null;
-        var applied = 0;
+        var newEvents = new List<InteractionEvent>(items.Count);
         foreach (var item in items)
         {
             if (state.State.Watermarks.TryAdvance((KafkaStreamSequenceToken)item.Token))
             {
+                BeforeApply(item.Item);
                 state.State.Features.Apply(item.Item);
                 lagged?.Add(item.Item.Timestamp);
-                applied++;
+                newEvents.Add(item.Item);
             }
         }
+
+        var applied = newEvents.Count;
 
         var entity = new KeyValuePair<string, object?>("entity", StreamNamespace);
         if (applied < items.Count)
@@ -56,6 +78,15 @@ public abstract class FeatureGrain<TFeatures, TView>(IPersistentState<FeatureSta
         if (applied == 0)
         {
             return;
+        }
+
+        try
+        {
+            await AfterAppliedAsync(newEvents);
+        }
+        catch (Exception e)
+        {
+            LogAfterAppliedFailed(Logger, e, StreamNamespace, applied);
         }
 
         await state.WriteStateAsync();
@@ -79,4 +110,9 @@ public abstract class FeatureGrain<TFeatures, TView>(IPersistentState<FeatureSta
             }
         }
     }
+
+    private ILogger Logger => field ??= ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType());
+
+    [LoggerMessage(1, LogLevel.Warning, "A {Entity} grain's rating work failed for a batch of {Count} events; the features are stored without it.")]
+    private static partial void LogAfterAppliedFailed(ILogger logger, Exception exception, string entity, int count);
 }

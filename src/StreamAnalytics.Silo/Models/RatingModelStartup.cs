@@ -1,0 +1,116 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using StreamAnalytics.Inference.Hosting;
+using StreamAnalytics.Inference.Rating;
+using StreamAnalytics.ModelExport.Rating;
+using StreamAnalytics.Silo.Demo;
+using SyntheticFeedOptions = StreamAnalytics.Synthetic.SyntheticFeedOptions;
+using StreamAnalytics.Training.Rating;
+using StreamAnalytics.Training.Rating.Data;
+
+namespace StreamAnalytics.Silo.Models;
+
+/// <summary>
+/// Loads the silo's first rating model in the background, so start-up and the features never wait for it: the file
+/// named by <see cref="RatingModelOptions.Path"/>, or on the embedded defaults (demo feed on, no file) a model trained
+/// from the demo feed's history: the same generator, catalogue and seed, its first
+/// <see cref="RatingModelOptions.BootstrapRatings"/> ratings, through the same pipeline and gate as <c>sa train rating</c>.
+/// A model that fails to load or to pass its probe is logged and nothing is served until one does.
+/// </summary>
+internal sealed partial class RatingModelStartup(
+    ModelHost<RatingModel> host,
+    IOptions<RatingModelOptions> options,
+    IOptions<DemoFeedOptions> demo,
+    ILogger<RatingModelStartup> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!string.IsNullOrWhiteSpace(settings.Path))
+        {
+            await LoadFileAsync(settings.Path, stoppingToken);
+        }
+        else if (demo.Value.Enabled && settings.BootstrapRatings > 0)
+        {
+            await BootstrapAsync(settings.BootstrapRatings, stoppingToken);
+        }
+        else
+        {
+            LogNoModel();
+        }
+    }
+
+    private async Task LoadFileAsync(string path, CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            LogFileUnreadable(e, path);
+            return;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            LogFileUnreadable(e, path);
+            return;
+        }
+
+        var result = await host.TrySwapAsync(bytes, cancellationToken);
+        if (result.Swapped)
+        {
+            LogLoaded(result.Version!, path);
+        }
+    }
+
+    private async Task BootstrapAsync(int ratings, CancellationToken cancellationToken)
+    {
+        var feed = demo.Value;
+        LogBootstrapping(ratings, feed.Seed);
+        try
+        {
+            var bytes = await Task.Run(() => TrainFromDemoHistory(feed, ratings), cancellationToken);
+            var result = await host.TrySwapAsync(bytes, cancellationToken);
+            if (result.Swapped)
+            {
+                LogBootstrapped(result.Version!);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogBootstrapFailed(e);
+        }
+    }
+
+    private byte[] TrainFromDemoHistory(DemoFeedOptions feed, int ratings)
+    {
+        var dataset = SyntheticRatingDataset.Create(new SyntheticFeedOptions(Users: feed.Users, Products: feed.Products, Seed: feed.Seed), ratings);
+        var result = RatingModelPipeline.Run(dataset, RatingSplits.TimeOrdered(dataset.Examples), new RatingTrainingOptions { Seed = feed.Seed });
+        var trainedAt = DateTimeOffset.UtcNow;
+        LogTrained(result.Report.Gate.Served, result.ServedTest.R2 ?? double.NaN, result.TrainSeconds);
+        return RatingOnnxExporter.Export(result.Served, "bootstrap-" + trainedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), trainedAt);
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Rating model {Version} loaded from {Path}.")]
+    private partial void LogLoaded(string version, string path);
+
+    [LoggerMessage(2, LogLevel.Error, "The rating model file {Path} cannot be read; no rating model is served.")]
+    private partial void LogFileUnreadable(Exception exception, string path);
+
+    [LoggerMessage(3, LogLevel.Information, "Training a first rating model from the demo feed's first {Ratings} ratings (seed {Seed}).")]
+    private partial void LogBootstrapping(int ratings, int seed);
+
+    [LoggerMessage(4, LogLevel.Information, "First rating model trained: the gate serves {Served}, test R² {R2:F3}, {Seconds:F1} s of training.")]
+    private partial void LogTrained(string served, double r2, double seconds);
+
+    [LoggerMessage(5, LogLevel.Information, "Rating model {Version} is serving (trained from the demo feed's history).")]
+    private partial void LogBootstrapped(string version);
+
+    [LoggerMessage(6, LogLevel.Error, "Training the first rating model failed; no rating model is served.")]
+    private partial void LogBootstrapFailed(Exception exception);
+
+    [LoggerMessage(7, LogLevel.Information, "No rating model configured (Models:Rating:Path); predictions answer 503 until one is loaded.")]
+    private partial void LogNoModel();
+}
