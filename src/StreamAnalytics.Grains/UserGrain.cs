@@ -153,7 +153,7 @@ public sealed class UserGrain(
         var userBias = State.Rating.BiasFor(scores.ModelVersion);
         var now = DateTimeOffset.UtcNow;
         State.Rating.Remember(
-            browsed.Select((id, i) => new RatingPrediction(id, scores.WithBiases(i, userBias, BiasFor(products[i], scores.ModelVersion)), scores.ModelVersion, now)),
+            browsed.Select((id, i) => new RatingPrediction(id, scores.WithBiases(i, userBias, BiasFor(products[i], scores.ModelVersion)), scores.ModelVersion, now)).Reverse(),
             options.RecentPredictions);
     }
 

@@ -37,7 +37,7 @@ public sealed class RatingState
         Bias.Learn(error, learningRate, regularization);
     }
 
-    /// <summary>Adds predictions, newest first, keeping at most <paramref name="keep"/>.</summary>
+    /// <summary>Adds predictions given in the order they were made (oldest first); keeps the newest <paramref name="keep"/>, newest first.</summary>
     public void Remember(IEnumerable<RatingPrediction> predictions, int keep)
     {
         Recent.InsertRange(0, predictions.Reverse());
