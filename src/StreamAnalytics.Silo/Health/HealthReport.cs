@@ -9,7 +9,12 @@ namespace StreamAnalytics.Silo.Health;
 /// <param name="Topics">The topics the stream provider reads, with their partition counts.</param>
 /// <param name="Queues">The partitions this silo pulls now, with position and lag.</param>
 /// <param name="Cluster">The Orleans cluster this silo belongs to.</param>
-public sealed record HealthReport(string Status, BrokerStatus Broker, IReadOnlyList<TopicStatus> Topics, IReadOnlyList<QueueStatus> Queues, ClusterStatus Cluster);
+/// <param name="Models">
+/// The models this silo serves and their active versions. A missing model does not make the silo unhealthy: it still
+/// keeps features, and answers prediction requests with 503 until a model is loaded.
+/// </param>
+public sealed record HealthReport(
+    string Status, BrokerStatus Broker, IReadOnlyList<TopicStatus> Topics, IReadOnlyList<QueueStatus> Queues, ClusterStatus Cluster, IReadOnlyList<ModelStatus> Models);
 
 /// <summary>The Kafka cluster a silo uses.</summary>
 /// <param name="BootstrapServers">The bootstrap address other processes can produce to.</param>

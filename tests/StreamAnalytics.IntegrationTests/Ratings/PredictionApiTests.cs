@@ -22,6 +22,18 @@ public sealed class PredictionApiTests(ModelSiloFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Health_reports_the_active_rating_model_version()
+    {
+        await ApiPolling.WaitForAsync(_client, "/api/users/u1/predictions/p1", _ => true);
+
+        var model = (await HealthDocument.GetAsync(_client)).GetProperty("models").EnumerateArray().Single();
+
+        Assert.Equal("rating", model.GetProperty("kind").GetString());
+        Assert.True(model.GetProperty("loaded").GetBoolean());
+        Assert.Equal(RatingModelFile.Version, model.GetProperty("version").GetString());
+    }
+
+    [Fact]
     public async Task Browsing_products_records_a_prediction_for_each_newest_first()
     {
         var user = $"browser-{Guid.NewGuid():N}";
