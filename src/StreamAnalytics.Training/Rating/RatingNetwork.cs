@@ -1,4 +1,5 @@
 using StreamAnalytics.ModelExport.Rating;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -159,7 +160,11 @@ public sealed class RatingNetwork : nn.Module<Tensor, Tensor, Tensor, Tensor>
     {
         using var noGrad = no_grad();
         using var raw = forward(userIndex, productIndex, features);
-        return raw.clamp(RatingMin, RatingMax);
+        // Explicit scalars held to the end of the call: an implicitly converted one may be finalised while libtorch
+        // still reads it (see RowPriors).
+        using var min = RatingMin.ToScalar();
+        using var max = RatingMax.ToScalar();
+        return raw.clamp(min, max);
     }
 
     /// <summary>Predicted ratings for N examples given as arrays (features row-major N × F).</summary>
@@ -245,15 +250,15 @@ public sealed class RatingNetwork : nn.Module<Tensor, Tensor, Tensor, Tensor>
     internal (Tensor UserFactors, Tensor UserBiases, Tensor ProductFactors, Tensor ProductBiases) RowSquares(
         Tensor userIndex, Tensor productIndex)
     {
-        var userFactors = _userFactors.forward(userIndex).pow(2).sum(1);
-        var userBiases = _userBias.forward(userIndex).squeeze(1).pow(2);
-        var productFactors = _productFactors.forward(productIndex).pow(2).sum(1);
-        var productBiases = _productBias.forward(productIndex).squeeze(1).pow(2);
+        var userFactors = _userFactors.forward(userIndex).square().sum(1);
+        var userBiases = _userBias.forward(userIndex).squeeze(1).square();
+        var productFactors = _productFactors.forward(productIndex).square().sum(1);
+        var productBiases = _productBias.forward(productIndex).squeeze(1).square();
         return (userFactors, userBiases, productFactors, productBiases);
     }
 
     /// <summary>The sum of the squared hidden and output layer weights (not their biases), a scalar.</summary>
-    internal Tensor LayerWeightSquares() => _hidden.weight!.pow(2).sum() + _output.weight!.pow(2).sum();
+    internal Tensor LayerWeightSquares() => _hidden.weight!.square().sum() + _output.weight!.square().sum();
 
     private void Initialise(Generator? generator)
     {
