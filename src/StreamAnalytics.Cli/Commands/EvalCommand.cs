@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using StreamAnalytics.Cli.Ratings;
 using StreamAnalytics.Training.Evaluation;
 using StreamAnalytics.Training.Evaluation.Reports;
@@ -28,13 +29,20 @@ internal static class EvalCommand
         {
             var asJson = parse.GetValue(json);
             var progress = asJson ? Console.Error : Console.Out;
+            var k = parse.GetValue(folds);
+            if (k is 1 or < 0)
+            {
+                await Console.Error.WriteLineAsync($"--folds must be at least 2 (it was {k}); leave it out for the time-ordered train/validation/test split.");
+                return 2;
+            }
+
             if (data.Load(parse, progress, out var error) is not { } dataset)
             {
                 await Console.Error.WriteLineAsync(error);
                 return 2;
             }
 
-            if (dataset.Examples.Count < 20)
+            if (dataset.Examples.Count < Math.Max(20, k))
             {
                 await Console.Error.WriteLineAsync($"{dataset.Name} has {dataset.Examples.Count} ratings: too few to split.");
                 return 2;
@@ -43,28 +51,32 @@ internal static class EvalCommand
             var options = training.Bind(parse, parse.GetValue(data.Seed));
             progress.WriteLine($"{dataset.Name}: {dataset.Examples.Count:N0} ratings, {dataset.FeatureNames.Count} features");
             var epochs = new Progress<RatingEpoch>(e => progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  epoch {e.Epoch}: train MSE {e.TrainMse:F4}, validation MSE {e.ValidationMse:F4}")));
-            if (parse.GetValue(folds) is var k and > 0)
+            JsonObject report;
+            if (k > 0)
             {
-                if (k < 2)
-                {
-                    await Console.Error.WriteLineAsync("--folds must be at least 2.");
-                    return 2;
-                }
-
-                var report = RatingEvaluation.EvaluateKFold(dataset, RatingSplits.KFold(dataset.Examples.Count, k, options.Seed), (train, validation) =>
+                var kFold = RatingEvaluation.EvaluateKFold(dataset, RatingSplits.KFold(dataset.Examples.Count, k, options.Seed), (train, validation) =>
                     new NetworkRatingPredictor(RatingModelPipeline.Train(dataset, train, validation, options, epochs)));
-                Print(asJson, RatingReportJson.Serialize(report), () => RatingReportPrinter.Table(report, Console.Out));
+                report = JsonNode.Parse(RatingReportJson.Serialize(kFold))!.AsObject();
+                Table(asJson, () => RatingReportPrinter.Table(kFold, Console.Out));
             }
             else
             {
-                var result = RatingModelPipeline.Run(dataset, RatingSplits.TimeOrdered(dataset.Examples, 0.7, 0.15), options, epochs);
-                Print(asJson, RatingReportPrinter.Json(result), () => RatingReportPrinter.Table(result, Console.Out));
+                var result = RatingModelPipeline.Run(dataset, RatingSplits.TimeOrdered(dataset.Examples, RatingSplits.DefaultTrainShare, RatingSplits.DefaultValidationShare), options, epochs);
+                report = RatingReportPrinter.Json(result);
+                Table(asJson, () => RatingReportPrinter.Table(result, Console.Out));
             }
 
             if (parse.GetValue(prequential))
             {
-                var report = Prequential(dataset, options, epochs);
-                Print(asJson, RatingReportJson.Serialize(report), () => RatingReportPrinter.Table(report, Console.Out));
+                var online = Prequential(dataset, options, epochs);
+                report["prequential"] = JsonNode.Parse(RatingReportJson.Serialize(online));
+                Table(asJson, () => RatingReportPrinter.Table(online, Console.Out));
+            }
+
+            if (asJson)
+            {
+                // One document on standard output, the prequential report (when asked for) under "prequential".
+                Console.WriteLine(report.ToJsonString(RatingReportPrinter.Indented));
             }
 
             return 0;
@@ -76,7 +88,7 @@ internal static class EvalCommand
     // through the remaining 30% in event-time order, each rating predicted before it is learnt.
     private static PrequentialReport Prequential(RatingDataset dataset, RatingTrainingOptions options, IProgress<RatingEpoch> epochs)
     {
-        var split = RatingSplits.TimeOrdered(dataset.Examples, 0.7, 0.15);
+        var split = RatingSplits.TimeOrdered(dataset.Examples, RatingSplits.DefaultTrainShare, RatingSplits.DefaultValidationShare);
         var train = RatingSplits.Select(dataset.Examples, split.Train);
         var validation = RatingSplits.Select(dataset.Examples, split.Validation);
         using var trained = RatingModelPipeline.Train(dataset, train, validation, options, epochs);
@@ -84,13 +96,9 @@ internal static class EvalCommand
         return PrequentialEvaluator.Evaluate(later, new NetworkRatingPredictor(trained), new PrequentialOptions(RatingMin: dataset.RatingMin, RatingMax: dataset.RatingMax));
     }
 
-    private static void Print(bool asJson, string json, Action table)
+    private static void Table(bool asJson, Action table)
     {
-        if (asJson)
-        {
-            Console.WriteLine(json);
-        }
-        else
+        if (!asJson)
         {
             table();
         }

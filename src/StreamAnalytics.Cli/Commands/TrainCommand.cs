@@ -27,6 +27,13 @@ internal static class TrainCommand
         {
             var asJson = parse.GetValue(json);
             var progress = asJson ? Console.Error : Console.Out;
+            var file = parse.GetValue(output)!;
+            if (file.Directory is { Exists: false } folder)
+            {
+                await Console.Error.WriteLineAsync($"--output: the folder {folder.FullName} does not exist.");
+                return 2;
+            }
+
             if (data.Load(parse, progress, out var error) is not { } dataset)
             {
                 await Console.Error.WriteLineAsync(error);
@@ -41,14 +48,13 @@ internal static class TrainCommand
 
             var options = training.Bind(parse, parse.GetValue(data.Seed));
             var epochs = new Progress<RatingEpoch>(e => progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  epoch {e.Epoch}: train MSE {e.TrainMse:F4}, validation MSE {e.ValidationMse:F4}")));
-            var result = RatingModelPipeline.Run(dataset, RatingSplits.TimeOrdered(dataset.Examples, 0.7, 0.15), options, epochs);
+            var result = RatingModelPipeline.Run(dataset, RatingSplits.TimeOrdered(dataset.Examples, RatingSplits.DefaultTrainShare, RatingSplits.DefaultValidationShare), options, epochs);
             var trainedAt = DateTimeOffset.UtcNow;
             var name = parse.GetValue(version) ?? trainedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-            var file = parse.GetValue(output)!;
             await File.WriteAllBytesAsync(file.FullName, RatingOnnxExporter.Export(result.Served, name, trainedAt), cancellation);
             if (asJson)
             {
-                Console.WriteLine(RatingReportPrinter.Json(result));
+                Console.WriteLine(RatingReportPrinter.Json(result).ToJsonString(RatingReportPrinter.Indented));
             }
             else
             {

@@ -74,9 +74,15 @@ internal sealed class RatingDataOptions
     private RatingDataset? LoadCsv(ParseResult parse, TextWriter progress, out string? error)
     {
         error = null;
-        if (parse.GetValue(Input) is not { } path || !File.Exists(path))
+        if (parse.GetValue(Input) is not { } path)
         {
-            error = "--format csv needs --input with an existing file.";
+            error = "--format csv needs --input with the file to read.";
+            return null;
+        }
+
+        if (!File.Exists(path))
+        {
+            error = $"--input: the file {Path.GetFullPath(path)} does not exist.";
             return null;
         }
 

@@ -10,7 +10,14 @@ namespace StreamAnalytics.Cli.Ratings;
 /// <summary>Prints rating evaluation reports as the seed did (MSE and R² per split), as a table or as JSON.</summary>
 internal static class RatingReportPrinter
 {
-    public static string Json(RatingPipelineResult result)
+    /// <summary>How the commands write their JSON: indented, as the reports' own serializer does.</summary>
+    public static JsonSerializerOptions Indented { get; } = new() { WriteIndented = true };
+
+    /// <summary>
+    /// The split report with what the gate serves and how training went:
+    /// <c>{..report.., "served":{"model","test":{..}}, "training":{"seconds","epochs","bestEpoch"}}</c>.
+    /// </summary>
+    public static JsonObject Json(RatingPipelineResult result)
     {
         var report = JsonNode.Parse(RatingReportJson.Serialize(result.Report))!.AsObject();
         report["served"] = new JsonObject
@@ -19,7 +26,7 @@ internal static class RatingReportPrinter
             ["test"] = JsonSerializer.SerializeToNode(result.ServedTest, RatingReportJsonContext.Default.RegressionMetrics),
         };
         report["training"] = new JsonObject { ["seconds"] = Math.Round(result.TrainSeconds, 2), ["epochs"] = result.Epochs, ["bestEpoch"] = result.BestEpoch };
-        return report.ToJsonString();
+        return report;
     }
 
     public static void Table(RatingPipelineResult result, TextWriter output)

@@ -1,6 +1,6 @@
 using StreamAnalytics.ModelExport.Rating;
-using TorchSharp.Modules;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace StreamAnalytics.Training.Rating;
@@ -160,7 +160,8 @@ public sealed class RatingNetwork : nn.Module<Tensor, Tensor, Tensor, Tensor>
     {
         using var noGrad = no_grad();
         using var raw = forward(userIndex, productIndex, features);
-        // Scalars held by using: see ScalarSafeAdam for why a temporary one must not be finalized mid-call.
+        // Explicit scalars held to the end of the call: an implicitly converted one may be finalised while libtorch
+        // still reads it (see RowPriors).
         using var min = RatingMin.ToScalar();
         using var max = RatingMax.ToScalar();
         return raw.clamp(min, max);

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using StreamAnalytics.ModelExport.Rating;
-using StreamAnalytics.Training.Optimization;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StreamAnalytics.Training.Rating;
@@ -106,9 +104,13 @@ public sealed class RatingTrainer
         {
             var userCounts = RowCounts(training.UserIndex, training.UserIds.Count);
             var productCounts = RowCounts(training.ProductIndex, training.ProductIds.Count);
-            using var userRowWeight = RowWeights(userCounts, training.Count, o.IdDropout);
-            using var productRowWeight = RowWeights(productCounts, training.Count, o.IdDropout);
-            using var optimizer = new ScalarSafeAdam(network.parameters(), o.LearningRate);
+            using var priors = new RowPriors(
+                RowWeights(userCounts, training.Count, o.IdDropout, o.FactorL2),
+                RowWeights(userCounts, training.Count, o.IdDropout, o.BiasL2),
+                RowWeights(productCounts, training.Count, o.IdDropout, o.FactorL2),
+                RowWeights(productCounts, training.Count, o.IdDropout, o.BiasL2),
+                tensor((float)o.HiddenL2));
+            using var optimizer = new RatingAdam(network.parameters(), o.LearningRate);
 
             var epochs = new List<RatingEpoch>();
             var order = Enumerable.Range(0, training.Count).ToArray();
@@ -120,7 +122,7 @@ public sealed class RatingTrainer
             {
                 random.Shuffle(order);
                 var trainMse = RunEpoch(
-                    network, optimizer, training, order, random, userRowWeight, productRowWeight, cancellationToken);
+                    network, optimizer, training, order, random, priors, cancellationToken);
                 var validationMse = Evaluate(network, validation);
                 var record = new RatingEpoch(epoch, trainMse, validationMse);
                 epochs.Add(record);
@@ -173,12 +175,11 @@ public sealed class RatingTrainer
     /// <summary>One pass over the shuffled training data; returns the mean squared error of <c>raw</c>.</summary>
     private double RunEpoch(
         RatingNetwork network,
-        ScalarSafeAdam optimizer,
+        RatingAdam optimizer,
         RatingTrainingData data,
         int[] order,
         Random random,
-        Tensor userRowWeight,
-        Tensor productRowWeight,
+        RowPriors priors,
         CancellationToken cancellationToken)
     {
         var o = _options;
@@ -211,10 +212,10 @@ public sealed class RatingTrainer
             var x = tensor(features.AsSpan(0, size * f).ToArray(), [size, f]);
             var y = tensor(targets.AsSpan(0, size).ToArray(), [size]);
 
-            network.zero_grad();
+            optimizer.ZeroGrad();
             var raw = network.forward(u, p, x);
             var dataLoss = nn.functional.mse_loss(raw, y);
-            var loss = dataLoss + Penalty(network, u, p, userRowWeight, productRowWeight);
+            var loss = dataLoss + Penalty(network, u, p, priors);
             loss.backward();
             optimizer.Step();
             squaredErrors += dataLoss.item<float>() * size;
@@ -226,21 +227,17 @@ public sealed class RatingTrainer
     /// <summary>
     /// The L2 priors for one batch. The row priors are λ·Σ_rows ‖w‖² over the whole training set, spread over the
     /// examples as λ‖w_i‖²/n_i per occurrence of row i (n_i its expected count), so the batch mean is an unbiased
-    /// estimate of the full penalty divided by N, on the same scale as the mean squared error.
+    /// estimate of the full penalty divided by N, on the same scale as the mean squared error. Only tensors meet
+    /// tensors here: see <see cref="RowPriors"/>.
     /// </summary>
-    private Tensor Penalty(RatingNetwork network, Tensor u, Tensor p, Tensor userRowWeight, Tensor productRowWeight)
+    private static Tensor Penalty(RatingNetwork network, Tensor u, Tensor p, RowPriors priors)
     {
-        var o = _options;
-        // Scalars held by using: see ScalarSafeAdam for why a temporary one must not be finalized mid-call.
-        using var factorL2 = o.FactorL2.ToScalar();
-        using var biasL2 = o.BiasL2.ToScalar();
-        using var hiddenL2 = o.HiddenL2.ToScalar();
         var squares = network.RowSquares(u, p);
-        var wu = userRowWeight.index_select(0, u);
-        var wp = productRowWeight.index_select(0, p);
-        var rows = (wu * ((squares.UserFactors * factorL2) + (squares.UserBiases * biasL2)))
-            + (wp * ((squares.ProductFactors * factorL2) + (squares.ProductBiases * biasL2)));
-        return rows.mean() + (network.LayerWeightSquares() * hiddenL2);
+        var rows = (priors.UserFactors.index_select(0, u) * squares.UserFactors)
+            + (priors.UserBiases.index_select(0, u) * squares.UserBiases)
+            + (priors.ProductFactors.index_select(0, p) * squares.ProductFactors)
+            + (priors.ProductBiases.index_select(0, p) * squares.ProductBiases);
+        return rows.mean() + (priors.Layers * network.LayerWeightSquares());
     }
 
     /// <summary>Mean squared error of the clipped predictions.</summary>
@@ -277,8 +274,8 @@ public sealed class RatingTrainer
         return counts;
     }
 
-    /// <summary>1 / expected occurrences per row under id dropout (0 for a row that never occurs).</summary>
-    private static Tensor RowWeights(long[] counts, int examples, double dropout)
+    /// <summary>λ / expected occurrences per row under id dropout (0 for a row that never occurs).</summary>
+    private static Tensor RowWeights(long[] counts, int examples, double dropout, double lambda)
     {
         var weights = new float[counts.Length];
         for (var row = 0; row < counts.Length; row++)
@@ -286,7 +283,7 @@ public sealed class RatingTrainer
             var expected = row == 0
                 ? counts[0] + (dropout * (examples - counts[0]))
                 : (1 - dropout) * counts[row];
-            weights[row] = expected > 0 ? (float)(1 / Math.Max(expected, 1)) : 0f;
+            weights[row] = expected > 0 ? (float)(lambda / Math.Max(expected, 1)) : 0f;
         }
 
         return tensor(weights, [weights.Length]);

