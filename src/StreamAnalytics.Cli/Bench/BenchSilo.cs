@@ -15,6 +15,15 @@ internal static class BenchSilo
     public static async Task<IHost> StartAsync(Action<ISiloBuilder> configureSilo, Action<IServiceCollection>? configureServices, CancellationToken cancellation)
     {
         var builder = Host.CreateApplicationBuilder();
+        Configure(builder, configureSilo, configureServices);
+        var host = builder.Build();
+        await host.StartAsync(cancellation);
+        return host;
+    }
+
+    /// <summary>Adds the benchmark silo to any host builder (a plain host, or a web host that also serves HTTP).</summary>
+    public static void Configure(IHostApplicationBuilder builder, Action<ISiloBuilder> configureSilo, Action<IServiceCollection>? configureServices)
+    {
         builder.Logging.ClearProviders().AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         configureServices?.Invoke(builder.Services);
         builder.UseOrleans(silo =>
@@ -23,9 +32,6 @@ internal static class BenchSilo
             silo.AddMemoryGrainStorage("PubSubStore");
             configureSilo(silo);
         });
-        var host = builder.Build();
-        await host.StartAsync(cancellation);
-        return host;
     }
 
     private static int FreePort()

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,7 +36,7 @@ internal static class FeaturesBenchmark
         var feed = new SyntheticInteractionFeed(new SyntheticFeedOptions(Users: 5_000, Products: 1_000), DateTimeOffset.UtcNow);
         var warmupFeed = new SyntheticInteractionFeed(new SyntheticFeedOptions(Users: 5_000, Products: 1_000, Seed: 2), DateTimeOffset.UtcNow);
         await log.WriteLineAsync($"producing {warmup:N0} warm-up and {events:N0} measured synthetic interactions (5,000 users, 1,000 products) ...");
-        Produce(broker.BootstrapServers, warmupFeed.Records().Take(warmup).Concat(feed.Records().Take(events)).Select(r => (r.Key, r.Json)));
+        BenchProducer.ProduceInteractions(broker.BootstrapServers, warmupFeed.Records().Take(warmup).Concat(feed.Records().Take(events)).Select(r => (r.Key, r.Json)));
 
         await log.WriteLineAsync("baseline: consumer loop aggregating into dictionaries ...");
         var baseline = RunBaseline(broker.BootstrapServers, warmup, events, parser);
@@ -57,19 +55,7 @@ internal static class FeaturesBenchmark
         await host.StopAsync(CancellationToken.None);
         lags.Sort();
         return new FeaturesResult(events, Math.Round(rate), Math.Round(baseline), Math.Round(rate / baseline, 3), latencyRate,
-            Math.Round(Percentile(lags, 0.50) * 1000, 1), Math.Round(Percentile(lags, 0.99) * 1000, 1), Environment.ProcessorCount);
-    }
-
-    private static void Produce(string bootstrap, IEnumerable<(string Key, byte[] Json)> records)
-    {
-        // Room for every record: the default queue (100,000 messages) would refuse the tail of a large run.
-        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, LingerMs = 5, QueueBufferingMaxMessages = 1_000_000 }).Build();
-        foreach (var (key, json) in records)
-        {
-            producer.Produce(TopicNames.Interactions, new Message<string, byte[]> { Key = key, Value = json });
-        }
-
-        producer.Flush(TimeSpan.FromMinutes(1));
+            Math.Round(Percentiles.Of(lags, 0.50) * 1000, 1), Math.Round(Percentiles.Of(lags, 0.99) * 1000, 1), Environment.ProcessorCount);
     }
 
     private static double RunBaseline(string bootstrap, int warmup, int events, InteractionEventParser parser)
@@ -172,62 +158,5 @@ internal static class FeaturesBenchmark
         producer.Flush(TimeSpan.FromSeconds(10));
         await Task.Delay(TimeSpan.FromSeconds(2), cancellation);
         return applied.TakeLags();
-    }
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-
-    /// <summary>Listens to the grains' own instruments: events applied, and (when asked) event-time lags.</summary>
-    private sealed class AppliedListener : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly ConcurrentQueue<double> _lags = new();
-        private readonly long _clockStartsAt;
-        private long _total;
-        private long _clockStartTimestamp;
-        private volatile bool _recordLags;
-
-        // The clock starts when the total applied reaches clockStartsAt (or at the first measurement when it is 0).
-        public AppliedListener(long clockStartsAt)
-        {
-            _clockStartsAt = clockStartsAt;
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == MeterNames.Meter && instrument.Name is MeterNames.EventsApplied or MeterNames.EventLag)
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
-            {
-                var before = Interlocked.Add(ref _total, value) - value;
-                if (before >= _clockStartsAt)
-                {
-                    Interlocked.CompareExchange(ref _clockStartTimestamp, Stopwatch.GetTimestamp(), 0);
-                }
-            });
-            _listener.SetMeasurementEventCallback<double>((_, value, _, _) =>
-            {
-                if (_recordLags)
-                {
-                    _lags.Enqueue(value);
-                }
-            });
-            _listener.Start();
-        }
-
-        public long Total => Interlocked.Read(ref _total);
-
-        public double SecondsSinceClockStarted => Stopwatch.GetElapsedTime(Interlocked.Read(ref _clockStartTimestamp)).TotalSeconds;
-
-        public void StartRecordingLags() => _recordLags = true;
-
-        public List<double> TakeLags()
-        {
-            _recordLags = false;
-            return [.. _lags];
-        }
-
-        public void Dispose() => _listener.Dispose();
     }
 }

@@ -88,6 +88,39 @@ internal static class BenchCommand
             return 0;
         });
 
-        return new Command("bench", "Benchmarks with their baselines.") { ingest, features };
+        return new Command("bench", "Benchmarks with their baselines.") { ingest, features, CreatePredict() };
+    }
+
+    private static Command CreatePredict()
+    {
+        var calls = new Option<int>("--calls") { Description = "Timed predictions per path (ONNX Runtime, grain, API).", DefaultValueFactory = _ => PredictBenchmarkSettings.DefaultCalls };
+        var events = new Option<int>("--events") { Description = "Synthetic interactions the grains apply first, so users and products have features.", DefaultValueFactory = _ => PredictBenchmarkSettings.DefaultEvents };
+        var ratings = new Option<int>("--ratings") { Description = "Synthetic ratings the model is trained on.", DefaultValueFactory = _ => PredictBenchmarkSettings.DefaultRatings };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var predict = new Command("predict", "Rating prediction latency (p50/p99), one call at a time: through the HTTP API and a direct grain call, beside raw ONNX Runtime at batch 1 on the same inputs.")
+        {
+            calls,
+            events,
+            ratings,
+            json,
+        };
+        predict.SetAction(async (parse, cancellation) =>
+        {
+            var settings = new PredictBenchmarkSettings(parse.GetValue(calls), parse.GetValue(events), parse.GetValue(ratings));
+            if (settings.Validate() is { } error)
+            {
+                await Console.Error.WriteLineAsync(error);
+                return 2;
+            }
+
+            var asJson = parse.GetValue(json);
+            var result = await PredictBenchmark.RunAsync(settings, asJson ? Console.Error : Console.Out, cancellation);
+            Console.WriteLine(asJson
+                ? JsonSerializer.Serialize(result, PredictResultJson.Default.PredictResult)
+                : $"onnx p50 {result.OnnxP50Ms} ms p99 {result.OnnxP99Ms} ms; grain p50 {result.GrainP50Ms} ms p99 {result.GrainP99Ms} ms ({result.GrainOverOnnxP50:F1}x onnx at p50); "
+                  + $"api p50 {result.ApiP50Ms} ms p99 {result.ApiP99Ms} ms ({result.ApiOverOnnxP50:F1}x)");
+            return 0;
+        });
+        return predict;
     }
 }
