@@ -3,18 +3,16 @@ using System.Diagnostics;
 namespace StreamAnalytics.IntegrationTests.Cli;
 
 /// <summary>
-/// Runs the built <c>sa</c> to its end, keeping its exit code and both outputs. It runs from the CLI project's own
-/// output (same configuration and framework as the tests, runtime linux-x64), not from the copy beside the tests:
-/// there libtorch's natives sit where <c>sa.deps.json</c> looks for them, patched for Debian 12, whereas beside the
-/// tests they sit under <c>runtimes/</c>, and TorchSharp then falls back to the unpatched package copy and fails.
+/// Runs the built <c>sa</c> (copied beside the tests; every project builds for linux-x64, so its natives, libtorch's
+/// patched for Debian 12 included, sit where <c>sa.deps.json</c> looks for them) to its end, keeping its exit code
+/// and both outputs.
 /// </summary>
 internal static class SaCommand
 {
     private static readonly Lazy<string> Dll = new(() =>
     {
-        var framework = new DirectoryInfo(AppContext.BaseDirectory);
-        var path = RepositoryFiles.PathOf("src", "StreamAnalytics.Cli", "bin", framework.Parent!.Name, framework.Name, "linux-x64", "sa.dll");
-        Assert.True(File.Exists(path), $"{path} is missing: build src/StreamAnalytics.Cli in the tests' configuration.");
+        var path = Path.Combine(AppContext.BaseDirectory, "sa.dll");
+        Assert.True(File.Exists(path), $"{path} is missing: the integration tests reference the CLI project.");
         return path;
     });
 
