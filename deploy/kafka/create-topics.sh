@@ -8,7 +8,7 @@ topics_tool=/opt/kafka/bin/kafka-topics.sh
 
 # name:partitions. The provider maps each partition to one Orleans queue from the configured count, so an existing
 # topic with another count is an error to fix by hand, not something to paper over.
-for spec in interactions:8 interactions.dlq:1; do
+for spec in interactions:8 interactions.dlq:1 frames:4 frames.dlq:1 identifications:4; do
   name="${spec%%:*}"
   partitions="${spec##*:}"
   "$topics_tool" --bootstrap-server "$bootstrap" --create --if-not-exists \

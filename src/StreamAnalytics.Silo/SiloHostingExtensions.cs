@@ -31,8 +31,13 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton(new InteractionEventParser(validation));
         builder.Services.AddSingleton<StreamAnalytics.Silo.Api.InteractionProducer>();
         builder.Services.AddFeatureGrains();
-        builder.Services.AddKeyedSingleton<IKafkaRecordMapper>(StreamNames.KafkaProvider,
-            (services, _) => new InteractionRecordMapper(services.GetRequiredService<InteractionEventParser>()));
+        // Each topic has its own record contract: interactions feed user and product streams, frames camera streams.
+        builder.Services.AddKeyedSingleton<IKafkaRecordMapper>(StreamNames.KafkaProvider, (services, _) => new TopicRecordMapper(
+            new Dictionary<string, IKafkaRecordMapper>(StringComparer.Ordinal)
+            {
+                [TopicNames.Interactions] = new InteractionRecordMapper(services.GetRequiredService<InteractionEventParser>()),
+                [TopicNames.Frames] = new FrameRecordMapper(),
+            }));
         builder.UseOrleans(orleans =>
         {
             orleans.UseConfiguredClustering(silo);
