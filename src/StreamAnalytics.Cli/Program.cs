@@ -9,6 +9,7 @@ var root = new RootCommand("sa: the StreamAnalytics command line.")
     BenchCommand.Create(),
     TrainCommand.Create(),
     EvalCommand.Create(),
+    FramesCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
 
