@@ -26,7 +26,6 @@ public sealed class ProductGrain(
     IOptions<RatingServingOptions> ratingOptions)
     : FeatureGrain<ProductFeatures, ProductFeaturesView>(state, instruments), IProductGrain
 {
-    private readonly List<(InteractionEvent Rating, ProductFeaturesView? Before)> _ratings = [];
     private long? _lastOffer;
 
     protected override string StreamNamespace => StreamNames.ProductNamespace;
@@ -36,19 +35,11 @@ public sealed class ProductGrain(
     public Task<ProductRatingContext> GetRatingContext() =>
         Task.FromResult(new ProductRatingContext(CurrentView(), State.Rating.Bias.Value, State.Rating.BiasVersion));
 
-    protected override void BeforeApply(InteractionEvent interaction)
-    {
-        if (interaction is { Type: InteractionType.Rating or InteractionType.Review, Rating: not null } && scorer.ActiveVersion is not null)
-        {
-            _ratings.Add((interaction, CurrentView()));
-        }
-    }
+    protected override bool CapturesRatings => scorer.ActiveVersion is not null;
 
-    protected override async Task AfterAppliedAsync(IReadOnlyList<InteractionEvent> applied)
+    protected override async Task AfterAppliedAsync(IReadOnlyList<InteractionEvent> applied, IReadOnlyList<(InteractionEvent Rating, ProductFeaturesView? Before)> ratings)
     {
-        (InteractionEvent Rating, ProductFeaturesView? Before)[] ratings = [.. _ratings];
-        _ratings.Clear();
-        if (ratings.Length > 0 && scorer.ActiveVersion is not null)
+        if (ratings.Count > 0 && scorer.ActiveVersion is not null)
         {
             await LearnAsync(ratings);
         }
@@ -63,7 +54,7 @@ public sealed class ProductGrain(
         }
     }
 
-    private async Task LearnAsync((InteractionEvent Rating, ProductFeaturesView? Before)[] ratings)
+    private async Task LearnAsync(IReadOnlyList<(InteractionEvent Rating, ProductFeaturesView? Before)> ratings)
     {
         var users = await Task.WhenAll(ratings.Select(r => contexts.UserAsync(r.Rating.UserId)));
         var queries = ratings.Select((r, i) => new RatingQuery(r.Rating.UserId, users[i].Features, ProductId, r.Before)).ToArray();
@@ -73,7 +64,7 @@ public sealed class ProductGrain(
         }
 
         var options = ratingOptions.Value;
-        for (var i = 0; i < ratings.Length; i++)
+        for (var i = 0; i < ratings.Count; i++)
         {
             var userBias = string.Equals(users[i].ModelVersion, scores.ModelVersion, StringComparison.Ordinal) ? users[i].Bias : 0f;
             var online = scores.WithBiases(i, userBias, State.Rating.BiasFor(scores.ModelVersion));

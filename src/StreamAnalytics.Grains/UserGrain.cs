@@ -26,9 +26,6 @@ public sealed class UserGrain(
     IOptions<RatingServingOptions> ratingOptions)
     : FeatureGrain<UserFeatures, UserFeaturesView>(state, instruments), IUserGrain
 {
-    // Ratings of the batch being applied, each with the user's features just before it: the prediction a rating is
-    // learnt from must not have seen the rating.
-    private readonly List<(InteractionEvent Rating, UserFeaturesView? Before)> _ratings = [];
 
     protected override string StreamNamespace => StreamNames.UserNamespace;
 
@@ -74,24 +71,16 @@ public sealed class UserGrain(
     public Task<UserRatingContext> GetRatingContext() =>
         Task.FromResult(new UserRatingContext(CurrentView(), State.Rating.Bias.Value, State.Rating.BiasVersion));
 
-    protected override void BeforeApply(InteractionEvent interaction)
-    {
-        if (interaction is { Type: InteractionType.Rating or InteractionType.Review, Rating: not null } && scorer.ActiveVersion is not null)
-        {
-            _ratings.Add((interaction, CurrentView()));
-        }
-    }
+    protected override bool CapturesRatings => scorer.ActiveVersion is not null;
 
-    protected override async Task AfterAppliedAsync(IReadOnlyList<InteractionEvent> applied)
+    protected override async Task AfterAppliedAsync(IReadOnlyList<InteractionEvent> applied, IReadOnlyList<(InteractionEvent Rating, UserFeaturesView? Before)> ratings)
     {
-        (InteractionEvent Rating, UserFeaturesView? Before)[] ratings = [.. _ratings];
-        _ratings.Clear();
         if (scorer.ActiveVersion is null)
         {
             return;
         }
 
-        if (ratings.Length > 0)
+        if (ratings.Count > 0)
         {
             await LearnAsync(ratings);
         }
@@ -104,7 +93,7 @@ public sealed class UserGrain(
 
     // Prequential: each rating is predicted with the features before it and the current biases, then the user's bias
     // takes one SGD step on the error. Both errors are recorded, so the dashboard shows what online learning gains.
-    private async Task LearnAsync((InteractionEvent Rating, UserFeaturesView? Before)[] ratings)
+    private async Task LearnAsync(IReadOnlyList<(InteractionEvent Rating, UserFeaturesView? Before)> ratings)
     {
         var products = await Task.WhenAll(ratings.Select(r => contexts.ProductAsync(r.Rating.ProductId)));
         var queries = ratings.Select((r, i) => new RatingQuery(UserId, r.Before, r.Rating.ProductId, products[i].Features)).ToArray();
@@ -114,7 +103,7 @@ public sealed class UserGrain(
         }
 
         var options = ratingOptions.Value;
-        for (var i = 0; i < ratings.Length; i++)
+        for (var i = 0; i < ratings.Count; i++)
         {
             var actual = (float)ratings[i].Rating.Rating!.Value;
             var online = scores.WithBiases(i, State.Rating.BiasFor(scores.ModelVersion), BiasFor(products[i], scores.ModelVersion));

@@ -38,17 +38,20 @@ public abstract partial class FeatureGrain<TFeatures, TView>(IPersistentState<Fe
     /// <summary>A snapshot of the features; null when nothing was applied.</summary>
     protected TView? CurrentView() => state.State.Features.EventsApplied == 0 ? null : state.State.Features.Snapshot();
 
-    /// <summary>Called with each new event just before it is applied to the features (redeliveries are not seen).</summary>
-    protected virtual void BeforeApply(InteractionEvent interaction)
-    {
-    }
+    /// <summary>
+    /// Whether <see cref="AfterAppliedAsync"/> needs each new rating with the features as they were just before it (a
+    /// prequential prediction must not see the rating it predicts). Snapshots cost a view each, so only when asked.
+    /// </summary>
+    protected virtual bool CapturesRatings => false;
 
     /// <summary>
     /// Called after a batch's new events were applied and before the state is written, so whatever it changes in
-    /// <see cref="State"/> is stored with them. An exception is logged and the batch is stored anyway: the features
-    /// must not stall on the rating model.
+    /// <see cref="State"/> is stored with them. <paramref name="ratings"/> holds the batch's new ratings with the
+    /// features before each (empty unless <see cref="CapturesRatings"/>). An exception is logged and the batch is
+    /// stored anyway: the features must not stall on the rating model.
     /// </summary>
-    protected virtual Task AfterAppliedAsync(IReadOnlyList<InteractionEvent> applied) => Task.CompletedTask;
+    protected virtual Task AfterAppliedAsync(IReadOnlyList<InteractionEvent> applied, IReadOnlyList<(InteractionEvent Rating, TView? Before)> ratings) =>
+        Task.CompletedTask;
 
     // One state write per delivered batch rather than per event.
     private async Task OnEventsAsync(IList<SequentialItem<InteractionEvent>> items)
@@ -56,11 +59,17 @@ public abstract partial class FeatureGrain<TFeatures, TView>(IPersistentState<Fe
         var started = Stopwatch.GetTimestamp();
         var lagged = instruments.EventLag.Enabled ? new List<DateTimeOffset>(items.Count) : null;
         var newEvents = new List<InteractionEvent>(items.Count);
+        List<(InteractionEvent Rating, TView? Before)>? ratings = null;
+        var captureRatings = CapturesRatings;
         foreach (var item in items)
         {
             if (state.State.Watermarks.TryAdvance((KafkaStreamSequenceToken)item.Token))
             {
-                BeforeApply(item.Item);
+                if (captureRatings && item.Item is { Type: InteractionType.Rating or InteractionType.Review, Rating: not null })
+                {
+                    (ratings ??= []).Add((item.Item, CurrentView()));
+                }
+
                 state.State.Features.Apply(item.Item);
                 lagged?.Add(item.Item.Timestamp);
                 newEvents.Add(item.Item);
@@ -82,7 +91,7 @@ public abstract partial class FeatureGrain<TFeatures, TView>(IPersistentState<Fe
 
         try
         {
-            await AfterAppliedAsync(newEvents);
+            await AfterAppliedAsync(newEvents, (IReadOnlyList<(InteractionEvent Rating, TView? Before)>?)ratings ?? []);
         }
         catch (Exception e)
         {
