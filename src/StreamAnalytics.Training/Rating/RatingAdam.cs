@@ -1,3 +1,4 @@
+using StreamAnalytics.Training.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -12,7 +13,9 @@ namespace StreamAnalytics.Training.Rating;
 /// <c>addcdiv_(..., value: -stepSize)</c>); each becomes a temporary <c>Scalar</c> whose native handle is read and
 /// handed to libtorch without keeping the temporary alive, so a garbage collection on another thread during the call
 /// can finalise it while libtorch reads it. Measured: training in the test host aborted intermittently in
-/// <c>addcdiv_</c> ("Expected false to be true ... toFloat at c10/core/Scalar.h"). See also <see cref="RowPriors"/>.
+/// <c>addcdiv_</c> ("Expected false to be true ... toFloat at c10/core/Scalar.h"). TorchSharp's own one-argument
+/// <c>add_(scalar)</c> hides such a temporary too (alpha = 1): see <see cref="Torch.TensorArithmetic"/> and
+/// <see cref="RowPriors"/>.
 /// </remarks>
 internal sealed class RatingAdam : IDisposable
 {
@@ -71,7 +74,7 @@ internal sealed class RatingAdam : IDisposable
             using var scope = NewDisposeScope();
             _firstMoments[i].mul_(beta1).add_(gradient, oneMinusBeta1);
             _secondMoments[i].mul_(beta2).addcmul_(gradient, gradient, oneMinusBeta2);
-            var denominator = _secondMoments[i].sqrt().div_(rootCorrection2).add_(epsilon);
+            var denominator = _secondMoments[i].sqrt().div_(rootCorrection2).PlusInPlace(epsilon);
             _parameters[i].addcdiv_(_firstMoments[i], denominator, step);
         }
     }

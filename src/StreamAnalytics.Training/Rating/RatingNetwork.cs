@@ -1,4 +1,5 @@
 using StreamAnalytics.ModelExport.Rating;
+using StreamAnalytics.Training.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -143,7 +144,7 @@ public sealed class RatingNetwork : nn.Module<Tensor, Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor userIndex, Tensor productIndex, Tensor features)
     {
         using var scope = NewDisposeScope();
-        var x = (features - _featureMean) * _featureInvStd;
+        var x = features.Minus(_featureMean) * _featureInvStd;
         var ue = _userFactors.forward(userIndex);
         var pe = _productFactors.forward(productIndex);
         var bu = _userBias.forward(userIndex).squeeze(1);
@@ -151,7 +152,7 @@ public sealed class RatingNetwork : nn.Module<Tensor, Tensor, Tensor, Tensor>
         var dot = (ue * pe).sum(1);
         var h = nn.functional.relu(_hidden.forward(cat([ue, pe, x], 1)));
         var m = _output.forward(h).squeeze(1);
-        var raw = _globalBias + bu + bp + dot + m;
+        var raw = _globalBias.Plus(bu).Plus(bp).Plus(dot).Plus(m);
         return scope.MoveToOuter(raw);
     }
 
@@ -258,7 +259,7 @@ public sealed class RatingNetwork : nn.Module<Tensor, Tensor, Tensor, Tensor>
     }
 
     /// <summary>The sum of the squared hidden and output layer weights (not their biases), a scalar.</summary>
-    internal Tensor LayerWeightSquares() => _hidden.weight!.square().sum() + _output.weight!.square().sum();
+    internal Tensor LayerWeightSquares() => _hidden.weight!.square().sum().Plus(_output.weight!.square().sum());
 
     private void Initialise(Generator? generator)
     {

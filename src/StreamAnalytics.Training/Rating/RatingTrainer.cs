@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using StreamAnalytics.ModelExport.Rating;
+using StreamAnalytics.Training.Torch;
 using static TorchSharp.torch;
 
 namespace StreamAnalytics.Training.Rating;
@@ -215,7 +216,7 @@ public sealed class RatingTrainer
             optimizer.ZeroGrad();
             var raw = network.forward(u, p, x);
             var dataLoss = nn.functional.mse_loss(raw, y);
-            var loss = dataLoss + Penalty(network, u, p, priors);
+            var loss = dataLoss.Plus(Penalty(network, u, p, priors));
             loss.backward();
             optimizer.Step();
             squaredErrors += dataLoss.item<float>() * size;
@@ -234,10 +235,10 @@ public sealed class RatingTrainer
     {
         var squares = network.RowSquares(u, p);
         var rows = (priors.UserFactors.index_select(0, u) * squares.UserFactors)
-            + (priors.UserBiases.index_select(0, u) * squares.UserBiases)
-            + (priors.ProductFactors.index_select(0, p) * squares.ProductFactors)
-            + (priors.ProductBiases.index_select(0, p) * squares.ProductBiases);
-        return rows.mean() + (priors.Layers * network.LayerWeightSquares());
+            .Plus(priors.UserBiases.index_select(0, u) * squares.UserBiases)
+            .Plus(priors.ProductFactors.index_select(0, p) * squares.ProductFactors)
+            .Plus(priors.ProductBiases.index_select(0, p) * squares.ProductBiases);
+        return rows.mean().Plus(priors.Layers * network.LayerWeightSquares());
     }
 
     /// <summary>Mean squared error of the clipped predictions.</summary>
