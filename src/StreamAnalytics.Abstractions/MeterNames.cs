@@ -27,6 +27,17 @@ public static class MeterNames
     /// <summary>Histogram, seconds: one model call (tags <c>model.kind</c>, <c>batch</c> bucketed: 1, 2-8, 9-32, 33+).</summary>
     public const string InferenceDuration = "sa.inference.duration";
 
+    /// <summary>Histogram, items: the size of each batch the inference batcher ran (tag <c>model.kind</c>).</summary>
+    public const string InferenceBatchSize = "sa.inference.batch_size";
+
+    /// <summary>Histogram, seconds: how long each item waited in the inference batcher's queue for its batch (tag
+    /// <c>model.kind</c>).</summary>
+    public const string InferenceQueueDelay = "sa.inference.queue_delay";
+
+    /// <summary>Counter: items the inference batcher refused because its queue was full (tag <c>model.kind</c>); served
+    /// as HTTP 429.</summary>
+    public const string InferenceRejections = "sa.inference.rejections";
+
     /// <summary>Gauge: 1 for the model version active on this silo (tags <c>model.kind</c>, <c>model.version</c>).</summary>
     public const string ActiveModelVersion = "sa.model.active_version";
 

@@ -126,24 +126,4 @@ public sealed class RatingScorerTests
     }
 
     private static RatingInstruments Instruments(ModelHost<RatingModel> host) => new(new TestMeterFactory(), host);
-
-    private sealed class TestMeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> _meters = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(options.Name, options.Version, options.Tags, scope: this);
-            _meters.Add(meter);
-            return meter;
-        }
-
-        public void Dispose()
-        {
-            foreach (var meter in _meters)
-            {
-                meter.Dispose();
-            }
-        }
-    }
 }

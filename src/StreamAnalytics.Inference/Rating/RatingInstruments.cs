@@ -12,12 +12,6 @@ public sealed class RatingInstruments
 
     private static readonly KeyValuePair<string, object?> KindTag = new("model.kind", Kind);
 
-    // Sub-millisecond at the bottom: a batch-1 prediction takes tens of microseconds.
-    private static readonly InstrumentAdvice<double> SecondsBuckets = new()
-    {
-        HistogramBucketBoundaries = [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
-    };
-
     private static readonly InstrumentAdvice<double> RatingErrorBuckets = new()
     {
         HistogramBucketBoundaries = [0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4],
@@ -34,7 +28,7 @@ public sealed class RatingInstruments
         ArgumentNullException.ThrowIfNull(host);
         var meter = meterFactory.Create(MeterNames.Meter);
         _predictions = meter.CreateCounter<long>(MeterNames.Predictions, unit: "{prediction}", description: "Predictions served.");
-        _duration = meter.CreateHistogram(MeterNames.InferenceDuration, unit: "s", description: "One model call.", tags: null, advice: SecondsBuckets);
+        _duration = meter.CreateHistogram(MeterNames.InferenceDuration, unit: "s", description: "One model call.", tags: null, advice: InferenceBuckets.Seconds);
         _onlineError = meter.CreateHistogram(
             MeterNames.RatingOnlineError, unit: "{rating}", description: "Absolute error of ratings predicted before they were learnt.", tags: null, advice: RatingErrorBuckets);
         meter.CreateObservableGauge(
@@ -50,7 +44,7 @@ public sealed class RatingInstruments
     public void RecordCall(int count, string version, TimeSpan elapsed)
     {
         _predictions.Add(count, KindTag, new KeyValuePair<string, object?>("model.version", version));
-        _duration.Record(elapsed.TotalSeconds, KindTag, new KeyValuePair<string, object?>("batch", BatchBucket(count)));
+        _duration.Record(elapsed.TotalSeconds, KindTag, new KeyValuePair<string, object?>("batch", InferenceBuckets.BatchBucket(count)));
     }
 
     /// <summary>Records one rating's prequential errors: the frozen model's and the model's with online biases.</summary>
@@ -59,12 +53,4 @@ public sealed class RatingInstruments
         _onlineError.Record(Math.Abs(frozenError), new KeyValuePair<string, object?>("predictor", "frozen"));
         _onlineError.Record(Math.Abs(onlineError), new KeyValuePair<string, object?>("predictor", "online"));
     }
-
-    private static string BatchBucket(int count) => count switch
-    {
-        <= 1 => "1",
-        <= 8 => "2-8",
-        <= 32 => "9-32",
-        _ => "33+",
-    };
 }
