@@ -21,4 +21,16 @@ internal static class OnnxNodes
     /// <summary>An integer attribute (axis, keepdims, transB, ...).</summary>
     public static AttributeProto Int(string name, long value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+
+    /// <summary>An integer list attribute (kernel_shape, pads, strides, axes, ...).</summary>
+    public static AttributeProto Ints(string name, params long[] values)
+    {
+        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
+        attribute.Ints.Add(values);
+        return attribute;
+    }
+
+    /// <summary>A float attribute (alpha, beta, epsilon, ...).</summary>
+    public static AttributeProto Float(string name, float value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };
 }
