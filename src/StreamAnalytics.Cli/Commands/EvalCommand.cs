@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using StreamAnalytics.Cli.Faces;
 using StreamAnalytics.Cli.Ratings;
 using StreamAnalytics.Training.Evaluation;
 using StreamAnalytics.Training.Evaluation.Reports;
@@ -81,7 +82,7 @@ internal static class EvalCommand
 
             return 0;
         });
-        return new Command("eval", "Evaluate models offline.") { rating };
+        return new Command("eval", "Evaluate models offline.") { rating, FaceEvalCommand.Create() };
     }
 
     // The model is trained on the earliest 70% (validated on the next 15%) and then frozen; the online biases learn

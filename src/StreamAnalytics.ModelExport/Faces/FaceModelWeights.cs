@@ -39,6 +39,14 @@ public sealed record FaceModelWeights
     /// <summary>The open-set cosine-similarity threshold calibrated on validation data (below it: unknown). In [-1, 1].</summary>
     public required float Threshold { get; init; }
 
+    /// <summary>E, the embedding size (the length of <see cref="EmbeddingBias"/>).</summary>
+    public int EmbeddingSize => EmbeddingBias?.Length ?? 0;
+
+    /// <summary>The number of weights (every array's length): the model's parameter count after folding batch norm.</summary>
+    public long ParameterCount =>
+        Blocks.Sum(b => (long)b.Weight.Length + b.Bias.Length)
+        + EmbeddingWeight.Length + EmbeddingBias.Length + ClassifierWeight.Length + ClassifierBias.Length;
+
     /// <summary>
     /// Checks that every size, length and value agrees with the contract, in declaration order (the identities before
     /// the classifier arrays, whose length they set).

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using StreamAnalytics.ModelExport.Rating;
+using StreamAnalytics.Training.Optimization;
 using StreamAnalytics.Training.Torch;
 using static TorchSharp.torch;
 
@@ -111,7 +112,7 @@ public sealed class RatingTrainer
                 RowWeights(productCounts, training.Count, o.IdDropout, o.FactorL2),
                 RowWeights(productCounts, training.Count, o.IdDropout, o.BiasL2),
                 tensor((float)o.HiddenL2));
-            using var optimizer = new RatingAdam(network.parameters(), o.LearningRate);
+            using var optimizer = new ScalarSafeAdam(network.parameters(), o.LearningRate);
 
             var epochs = new List<RatingEpoch>();
             var order = Enumerable.Range(0, training.Count).ToArray();
@@ -176,7 +177,7 @@ public sealed class RatingTrainer
     /// <summary>One pass over the shuffled training data; returns the mean squared error of <c>raw</c>.</summary>
     private double RunEpoch(
         RatingNetwork network,
-        RatingAdam optimizer,
+        ScalarSafeAdam optimizer,
         RatingTrainingData data,
         int[] order,
         Random random,

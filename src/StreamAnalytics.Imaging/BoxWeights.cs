@@ -1,0 +1,57 @@
+namespace StreamAnalytics.Imaging;
+
+/// <summary>
+/// One axis of a box-filter resample: for each output pixel, the source pixels it covers and how much of each
+/// (weights sum to 1).
+/// </summary>
+internal sealed class BoxWeights
+{
+    private readonly int[] _first;
+    private readonly float[][] _weights;
+
+    private BoxWeights(int[] first, float[][] weights)
+    {
+        _first = first;
+        _weights = weights;
+    }
+
+    /// <summary>Weights mapping source pixels [offset, offset + length) onto <paramref name="outputs"/> pixels.</summary>
+    public static BoxWeights For(int offset, int length, int outputs)
+    {
+        var first = new int[outputs];
+        var weights = new float[outputs][];
+        var scale = (double)length / outputs;
+        for (var o = 0; o < outputs; o++)
+        {
+            var start = o * scale;
+            var end = (o + 1) * scale;
+            var from = (int)Math.Floor(start);
+            var to = Math.Min(length, (int)Math.Ceiling(end));
+            var row = new float[to - from];
+            for (var i = from; i < to; i++)
+            {
+                var overlap = Math.Min(end, i + 1) - Math.Max(start, i);
+                row[i - from] = (float)(overlap / scale);
+            }
+
+            first[o] = offset + from;
+            weights[o] = row;
+        }
+
+        return new BoxWeights(first, weights);
+    }
+
+    /// <summary>The weighted sum for output pixel <paramref name="output"/>; <paramref name="source"/> reads a source pixel.</summary>
+    public float Apply(int output, Func<int, float> source)
+    {
+        var row = _weights[output];
+        var first = _first[output];
+        var sum = 0f;
+        for (var i = 0; i < row.Length; i++)
+        {
+            sum += row[i] * source(first + i);
+        }
+
+        return sum;
+    }
+}
