@@ -19,8 +19,6 @@ namespace StreamAnalytics.Training.Faces;
 /// </remarks>
 public sealed class FaceTrainer
 {
-    private static readonly Lock TorchStateLock = new();
-
     private readonly FaceTrainingOptions _options;
 
     /// <summary>Creates a trainer; the options are validated here and must not change while it trains.</summary>
@@ -48,19 +46,7 @@ public sealed class FaceTrainer
             throw new ArgumentException("There are no training images.", nameof(train));
         }
 
-        lock (TorchStateLock)
-        {
-            var threads = get_num_threads();
-            try
-            {
-                set_num_threads(_options.Threads);
-                return TrainLocked(dataset, train, progress, cancellationToken);
-            }
-            finally
-            {
-                set_num_threads(threads);
-            }
-        }
+        return ExclusiveTorch.Run(_options.Threads, () => TrainLocked(dataset, train, progress, cancellationToken));
     }
 
     private FaceTrainingResult TrainLocked(

@@ -23,8 +23,6 @@ public sealed class RatingTrainer
     // Validation is predicted in chunks to bound the memory of one forward pass.
     private const int EvaluationChunk = 8192;
 
-    private static readonly Lock TorchStateLock = new();
-
     private readonly RatingTrainingOptions _options;
 
     /// <summary>Creates a trainer; the options are validated here and must not change while it trains.</summary>
@@ -63,19 +61,7 @@ public sealed class RatingTrainer
                 "The validation split must use the training split's vocabularies and feature names.", nameof(validation));
         }
 
-        lock (TorchStateLock)
-        {
-            var threads = get_num_threads();
-            try
-            {
-                set_num_threads(_options.Threads);
-                return TrainLocked(training, validation, progress, cancellationToken);
-            }
-            finally
-            {
-                set_num_threads(threads);
-            }
-        }
+        return ExclusiveTorch.Run(_options.Threads, () => TrainLocked(training, validation, progress, cancellationToken));
     }
 
     private RatingTrainingResult TrainLocked(
