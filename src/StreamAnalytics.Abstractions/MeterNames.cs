@@ -46,4 +46,20 @@ public static class MeterNames
     /// <c>predictor</c>: <c>frozen</c> (the model as trained) or <c>online</c> (plus the online biases).
     /// </summary>
     public const string RatingOnlineError = "sa.rating.online_error";
+
+    /// <summary>
+    /// Counter: camera frames by outcome (tag <c>result</c>: identified, unknown, rejected, overloaded, no_model) and
+    /// where they came from (tag <c>source</c>: http or kafka).
+    /// </summary>
+    public const string Frames = "sa.frames";
+
+    /// <summary>Histogram, seconds: one frame from its arrival at the camera grain to its identification (decode, queue,
+    /// model, gallery search); tag <c>source</c>.</summary>
+    public const string FrameDuration = "sa.frame.duration";
+
+    /// <summary>Gauge: identities in this silo's gallery of the active face model.</summary>
+    public const string GalleryIdentities = "sa.gallery.identities";
+
+    /// <summary>Counter: enrolment images by outcome (tag <c>result</c>: enrolled, rejected, limit_reached, no_model).</summary>
+    public const string Enrolments = "sa.enrolments";
 }

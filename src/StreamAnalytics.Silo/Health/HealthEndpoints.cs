@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StreamAnalytics.Abstractions;
+using StreamAnalytics.Inference.Faces;
 using StreamAnalytics.Inference.Hosting;
 using StreamAnalytics.Inference.Rating;
 using StreamAnalytics.Streaming.Kafka;
@@ -23,7 +24,7 @@ public static class HealthEndpoints
     {
         endpoints.MapGet("/health", (
             IOptionsMonitor<KafkaStreamOptions> kafka, KafkaConsumerLagMonitor lag, IOptions<SiloOptions> silo,
-            ILocalSiloDetails local, IClusterMembershipService membership, BrokerProbe probe, ModelHost<RatingModel> rating, IServiceProvider services) =>
+            ILocalSiloDetails local, IClusterMembershipService membership, BrokerProbe probe, ModelHost<RatingModel> rating, ModelHost<FaceModel> face, IServiceProvider services) =>
         {
             var options = kafka.Get(StreamNames.KafkaProvider);
             var embedded = services.GetService<EmbeddedKafkaBroker>() is not null;
@@ -44,7 +45,7 @@ public static class HealthEndpoints
             // silo is not an active member of its cluster (still joining, shutting down, or declared dead by the others).
             var healthy = broker.Reachable && active.Contains(cluster.SiloAddress);
             return Results.Json(
-                new HealthReport(healthy ? "healthy" : "unhealthy", broker, topics, queues, cluster, [new ModelStatus(rating.Name, rating.HasModel, rating.ActiveVersion)]),
+                new HealthReport(healthy ? "healthy" : "unhealthy", broker, topics, queues, cluster, [new ModelStatus(rating.Name, rating.HasModel, rating.ActiveVersion), new ModelStatus(face.Name, face.HasModel, face.ActiveVersion)]),
                 statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         return endpoints;
