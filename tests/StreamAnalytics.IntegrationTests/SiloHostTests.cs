@@ -14,23 +14,26 @@ public sealed class SiloHostTests : IClassFixture<SiloHostFactory>
     [Fact]
     public async Task Health_reports_the_embedded_broker_its_topics_and_the_partitions_this_silo_pulls()
     {
-        var health = await WaitForHealthAsync(h => h.GetProperty("queues").GetArrayLength() == 8);
+        var health = await WaitForHealthAsync(h => h.GetProperty("queues").GetArrayLength() == 12);
 
         Assert.Equal("healthy", health.GetProperty("status").GetString());
         Assert.True(health.GetProperty("broker").GetProperty("embedded").GetBoolean());
         Assert.True(health.GetProperty("broker").GetProperty("reachable").GetBoolean());
         Assert.NotEqual(JsonValueKind.Null, health.GetProperty("broker").GetProperty("checkedAt").ValueKind);
         Assert.Matches(@"^127\.0\.0\.1:\d+(,127\.0\.0\.1:\d+){2}$", health.GetProperty("broker").GetProperty("bootstrapServers").GetString());
-        var topic = Assert.Single(health.GetProperty("topics").EnumerateArray());
-        Assert.Equal("interactions", topic.GetProperty("name").GetString());
-        Assert.Equal(8, topic.GetProperty("partitions").GetInt32());
-        Assert.Equal(Enumerable.Range(0, 8), health.GetProperty("queues").EnumerateArray().Select(q => q.GetProperty("partition").GetInt32()).Order());
+        var topics = health.GetProperty("topics").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("partitions").GetInt32());
+        Assert.Equal(new Dictionary<string, int> { ["interactions"] = 8, ["frames"] = 4 }, topics);
+        foreach (var (name, partitions) in topics)
+        {
+            Assert.Equal(Enumerable.Range(0, partitions), health.GetProperty("queues").EnumerateArray()
+                .Where(q => q.GetProperty("topic").GetString() == name).Select(q => q.GetProperty("partition").GetInt32()).Order());
+        }
     }
 
     [Fact]
     public async Task Records_produced_to_the_advertised_broker_are_read_by_the_host()
     {
-        var before = await WaitForHealthAsync(h => h.GetProperty("queues").GetArrayLength() == 8);
+        var before = await WaitForHealthAsync(h => h.GetProperty("queues").GetArrayLength() == 12);
         var bootstrap = before.GetProperty("broker").GetProperty("bootstrapServers").GetString()!;
         var readBefore = ReadPositions(before);
 

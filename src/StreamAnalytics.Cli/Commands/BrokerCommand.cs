@@ -13,7 +13,11 @@ internal static class BrokerCommand
         var topics = new Option<string[]>("--topic")
         {
             Description = "A topic to create, as name:partitions; repeatable.",
-            DefaultValueFactory = _ => [$"{TopicNames.Interactions}:8", $"{TopicNames.InteractionsDeadLetter}:1"],
+            DefaultValueFactory = _ =>
+            [
+                $"{TopicNames.Interactions}:8", $"{TopicNames.InteractionsDeadLetter}:1",
+                $"{TopicNames.Frames}:4", $"{TopicNames.FramesDeadLetter}:1", $"{TopicNames.Identifications}:4",
+            ],
             AllowMultipleArgumentsPerToken = true,
         };
         var command = new Command("broker", "Run the embedded Kafka-protocol broker (librdkafka mock cluster) and print its bootstrap address.")

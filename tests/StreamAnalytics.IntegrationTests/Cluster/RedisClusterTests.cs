@@ -110,7 +110,9 @@ public sealed class RedisClusterTests(ITestOutputHelper output)
     }
 
     private static List<int> PulledPartitions(JsonElement health) =>
-        health.GetProperty("queues").EnumerateArray().Select(q => q.GetProperty("partition").GetInt32()).Order().ToList();
+        health.GetProperty("queues").EnumerateArray()
+            .Where(q => q.GetProperty("topic").GetString() == "interactions")
+            .Select(q => q.GetProperty("partition").GetInt32()).Order().ToList();
 
     private static Task<TimeSpan> WaitForActiveSilosAsync(SiloProcess silo, int expected, SiloProcess? other = null) =>
         Eventually.WaitAsync($"silo :{silo.SiloPort} to report {expected} active silos in /health", JoinTimeout, async () =>
