@@ -24,10 +24,12 @@ public static class DemoFeedHostingExtensions
         var options = builder.Configuration.GetSection(DemoFeedOptions.SectionName).Get<DemoFeedOptions>() ?? new DemoFeedOptions();
         builder.Services.AddOptions<DemoFeedOptions>().BindConfiguration(DemoFeedOptions.SectionName)
             .Validate(o => o.Rate is > 0 and <= 100_000 && o.Users > 0 && o.Products > 0, "Demo: Rate must be within (0, 100000], Users and Products positive.")
+            .Validate(o => o.Cameras is >= 0 and <= 1000 && o.CameraFps is > 0 and <= 10_000, "Demo: Cameras must be within [0, 1000] and CameraFps within (0, 10000].")
             .ValidateOnStart();
         if (options.Enabled)
         {
             builder.Services.AddHostedService<DemoFeed>();
+            builder.Services.AddHostedService<DemoCameraFeed>();
         }
 
         return builder;
