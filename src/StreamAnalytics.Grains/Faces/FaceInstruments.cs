@@ -2,6 +2,8 @@ using System.Diagnostics.Metrics;
 using StreamAnalytics.Abstractions;
 using StreamAnalytics.Abstractions.Cameras;
 using StreamAnalytics.Abstractions.Faces;
+using StreamAnalytics.Inference.Faces;
+using StreamAnalytics.Inference.Hosting;
 
 namespace StreamAnalytics.Grains.Faces;
 
@@ -18,15 +20,25 @@ public sealed class FaceInstruments
     private readonly Counter<long> _enrolments;
 
     /// <summary>Creates the instruments on the StreamAnalytics meter.</summary>
-    public FaceInstruments(IMeterFactory meterFactory, GallerySynchronizer galleries)
+    public FaceInstruments(IMeterFactory meterFactory, GallerySynchronizer galleries, ModelHost<FaceModel> models)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         ArgumentNullException.ThrowIfNull(galleries);
+        ArgumentNullException.ThrowIfNull(models);
         var meter = meterFactory.Create(MeterNames.Meter);
         _frames = meter.CreateCounter<long>(MeterNames.Frames, unit: "{frame}", description: "Camera frames by outcome.");
         _duration = meter.CreateHistogram(MeterNames.FrameDuration, unit: "s", description: "A frame from arrival to identification.", tags: null, advice: SecondsBuckets);
         _enrolments = meter.CreateCounter<long>(MeterNames.Enrolments, unit: "{image}", description: "Enrolment images by outcome.");
         meter.CreateObservableGauge(MeterNames.GalleryIdentities, () => galleries.ActiveCount, unit: "{identity}", description: "Identities in this silo's gallery.");
+
+        // The same instrument as the rating model's (same name, unit and description), so the exporter merges them.
+        meter.CreateObservableGauge(
+            MeterNames.ActiveModelVersion,
+            () => models.ActiveVersion is { } version
+                ? [new Measurement<long>(1, new KeyValuePair<string, object?>("model.kind", FrameIdentifier.Kind), new KeyValuePair<string, object?>("model.version", version))]
+                : Array.Empty<Measurement<long>>(),
+            unit: "{version}",
+            description: "1 for the model version active on this silo.");
 
         // Every outcome is exported from the start, so a dashboard shows 0 rather than "no data" for the rare ones.
         foreach (var status in Enum.GetValues<FrameStatus>())

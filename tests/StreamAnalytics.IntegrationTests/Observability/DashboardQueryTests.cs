@@ -20,7 +20,10 @@ public sealed class DashboardQueryTests
     public async Task Every_dashboard_query_returns_data_from_a_demo_silo_scraped_by_a_real_prometheus()
     {
         var queries = GrafanaDashboard.Load().Queries;
-        await using var silo = await SiloProcess.StartAsync("--demo");
+        // The face row needs a face model and camera traffic: the test's model, and the demo cameras replaying ORL.
+        var orl = Path.GetDirectoryName(Path.GetDirectoryName(SharedDatasets.File("orl", "s1", "1.pgm")))!;
+        await using var silo = await SiloProcess.StartAsync(
+            "--demo", $"--Models:Face:Path={Faces.TrainedFaceModel.Path}", $"--Models:Face:BootstrapDataset={orl}", "--Demo:CameraFps=40");
         await using var prometheus = await PrometheusProcess.StartAsync([silo.BaseAddress.Authority]);
         var bootstrap = (await silo.HealthAsync()).GetProperty("broker").GetProperty("bootstrapServers").GetString()!;
         await ProduceMalformedRecordsAsync(bootstrap);
