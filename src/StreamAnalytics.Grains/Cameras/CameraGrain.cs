@@ -64,7 +64,7 @@ public sealed class CameraGrain(FrameIdentifier identifier, ICameraResultSink si
         var started = Stopwatch.GetTimestamp();
         _stats.FrameReceived(clock.GetUtcNow());
         var outcome = await IdentifyAsync(image, at, source);
-        instruments.Frame(outcome.Status, source, Stopwatch.GetElapsedTime(started));
+        instruments.Frame(outcome.Status, source, Stopwatch.GetElapsedTime(started), outcome.Identification?.ModelVersion);
         switch (outcome)
         {
             case { Status: FrameStatus.Identified, Identification: { Identity: { } identity } found }:

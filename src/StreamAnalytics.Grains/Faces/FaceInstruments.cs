@@ -18,6 +18,7 @@ public sealed class FaceInstruments
     private readonly Counter<long> _frames;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _enrolments;
+    private readonly Counter<long> _predictions;
 
     /// <summary>Creates the instruments on the StreamAnalytics meter.</summary>
     public FaceInstruments(IMeterFactory meterFactory, GallerySynchronizer galleries, ModelHost<FaceModel> models)
@@ -29,6 +30,8 @@ public sealed class FaceInstruments
         _frames = meter.CreateCounter<long>(MeterNames.Frames, unit: "{frame}", description: "Camera frames by outcome.");
         _duration = meter.CreateHistogram(MeterNames.FrameDuration, unit: "s", description: "A frame from arrival to identification.", tags: null, advice: SecondsBuckets);
         _enrolments = meter.CreateCounter<long>(MeterNames.Enrolments, unit: "{image}", description: "Enrolment images by outcome.");
+        // The same instrument as the rating model's, so the exporter merges them.
+        _predictions = meter.CreateCounter<long>(MeterNames.Predictions, unit: "{prediction}", description: "Predictions served.");
         meter.CreateObservableGauge(MeterNames.GalleryIdentities, () => galleries.ActiveCount, unit: "{identity}", description: "Identities in this silo's gallery.");
 
         // The same instrument as the rating model's (same name, unit and description), so the exporter merges them.
@@ -55,18 +58,22 @@ public sealed class FaceInstruments
         }
     }
 
-    /// <summary>Counts a frame's outcome and, when it was processed, its duration.</summary>
-    public void Frame(FrameStatus status, FrameSource source, TimeSpan elapsed)
+    /// <summary>Counts a frame's outcome and, when it was identified by <paramref name="modelVersion"/>, its duration
+    /// and the model's prediction.</summary>
+    public void Frame(FrameStatus status, FrameSource source, TimeSpan elapsed, string? modelVersion)
     {
         _frames.Add(1, ResultTag(status), SourceTag(source));
-        if (status is FrameStatus.Identified or FrameStatus.Unknown)
+        if (modelVersion is not null)
         {
             _duration.Record(elapsed.TotalSeconds, SourceTag(source));
+            _predictions.Add(1, KindTag, new KeyValuePair<string, object?>("model.version", modelVersion));
         }
     }
 
     /// <summary>Counts an enrolment image's outcome.</summary>
     public void Enrolment(EnrolmentStatus status) => _enrolments.Add(1, new KeyValuePair<string, object?>("result", Snake(status.ToString())));
+
+    private static readonly KeyValuePair<string, object?> KindTag = new("model.kind", FrameIdentifier.Kind);
 
     private static KeyValuePair<string, object?> ResultTag(FrameStatus status) => new("result", Snake(status.ToString()));
 
