@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using StreamAnalytics.Cli.Faces;
 using StreamAnalytics.Cli.Ratings;
 using StreamAnalytics.ModelExport.Rating;
 using StreamAnalytics.Training.Rating;
@@ -64,6 +65,6 @@ internal static class TrainCommand
             progress.WriteLine($"wrote {result.Report.Gate.Served} as rating model {name} to {file.FullName}");
             return 0;
         });
-        return new Command("train", "Train models offline.") { rating };
+        return new Command("train", "Train models offline.") { rating, FaceTrainCommand.Create() };
     }
 }

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using StreamAnalytics.Training.Faces;
 using StreamAnalytics.Training.Faces.Evaluation;
 
 namespace StreamAnalytics.Cli.Faces;
 
-/// <summary>The JSON shapes <c>sa eval faces --json</c> prints.</summary>
+/// <summary>The JSON shapes <c>sa eval faces --json</c> and <c>sa train faces --json</c> print.</summary>
 internal static class FaceReportJson
 {
     /// <summary><c>{"dataset","trainPerIdentity","splits":[accuracy..],"seeds","splitSeconds","mean","std","params","trainSeconds"}</c>.</summary>
@@ -37,5 +38,30 @@ internal static class FaceReportJson
             ["impostorRejected"] = Math.Round(report.ValidationImpostorRejected, 6),
         },
         ["trainSeconds"] = Math.Round(report.TrainSeconds, 2),
+    };
+
+    /// <summary>
+    /// <c>{"dataset","output","version","trainedAt","identities":[names..],"images","params","threshold","calibrated",
+    /// "validation":{"genuineAccepted","impostorRejected"} or null,"trainSeconds"}</c>.
+    /// </summary>
+    public static JsonObject Model(FaceModelPipelineResult result, string dataset, string output) => new()
+    {
+        ["dataset"] = dataset,
+        ["output"] = output,
+        ["version"] = result.Version,
+        ["trainedAt"] = result.TrainedAt.UtcDateTime,
+        ["identities"] = new JsonArray([.. result.Identities.Select(name => JsonValue.Create(name))]),
+        ["images"] = result.Images,
+        ["params"] = result.ParameterCount,
+        ["threshold"] = Math.Round(result.Threshold, 6),
+        ["calibrated"] = result.Calibrated,
+        ["validation"] = result.Calibrated
+            ? new JsonObject
+            {
+                ["genuineAccepted"] = Math.Round(result.ValidationGenuineAccepted ?? 0, 6),
+                ["impostorRejected"] = Math.Round(result.ValidationImpostorRejected ?? 0, 6),
+            }
+            : null,
+        ["trainSeconds"] = Math.Round(result.TrainSeconds, 2),
     };
 }

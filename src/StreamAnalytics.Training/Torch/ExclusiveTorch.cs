@@ -5,7 +5,8 @@ namespace StreamAnalytics.Training.Torch;
 /// <summary>
 /// Runs a training with the process-wide libtorch state to itself. The global seed and the thread count belong to the
 /// whole process, so every trainer (rating and face alike) takes this one lock: two trainings of different kinds at
-/// once would otherwise reseed and re-thread each other and lose their determinism.
+/// once would otherwise reseed and re-thread each other and lose their determinism. The lock is re-entrant, so a
+/// pipeline that runs several trainings back to back can hold it around all of them.
 /// </summary>
 internal static class ExclusiveTorch
 {

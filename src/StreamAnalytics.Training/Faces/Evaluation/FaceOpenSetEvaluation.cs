@@ -56,15 +56,15 @@ public static class FaceOpenSetEvaluation
             test.AddRange(images[protocol.EnrolImagesPerIdentity..]);
         }
 
-        var (threshold, genuineAccepted, impostorRejected, calibrationSeconds) =
-            Calibrate(dataset, protocol, options, seed, enrolled, enrol, cancellationToken);
+        var (threshold, genuineAccepted, impostorRejected, calibrationSeconds) = FaceThresholdCalibrator.Calibrate(
+            dataset, options, seed, enrolled, protocol.CalibrationStrangers, enrol, progress: null, cancellationToken);
         progress?.Invoke(FormattableString.Invariant($"open set: threshold {threshold:F3} (validation: genuine accepted {genuineAccepted:P1}, impostors rejected {impostorRejected:P1})"));
 
         var trainer = new FaceTrainer(FaceSplitEvaluation.WithSeed(options, seed));
         using var trained = trainer.Train(dataset, [.. enrolled.SelectMany(i => enrol[i])], cancellationToken: cancellationToken);
-        var gallery = Enrol(trained.Network, dataset, enrolled, enrol);
-        var testScores = Search(trained.Network, dataset, gallery, [.. test]);
-        var strangerScores = Search(trained.Network, dataset, gallery, [.. strangers.SelectMany(i => byIdentity[i])]);
+        var gallery = FaceGalleryScoring.Enrol(trained.Network, dataset, enrolled, enrol);
+        var testScores = FaceGalleryScoring.Search(trained.Network, dataset, gallery, [.. test]);
+        var strangerScores = FaceGalleryScoring.Search(trained.Network, dataset, gallery, [.. strangers.SelectMany(i => byIdentity[i])]);
         var report = new FaceOpenSetReport(
             Enrolled: enrolled.Length,
             Strangers: strangers.Length,
@@ -78,49 +78,5 @@ public static class FaceOpenSetEvaluation
             ValidationImpostorRejected: impostorRejected,
             TrainSeconds: calibrationSeconds + trained.Seconds);
         return report;
-    }
-
-    private static (double Threshold, double GenuineAccepted, double ImpostorRejected, double Seconds) Calibrate(
-        FaceDataset dataset,
-        FaceOpenSetProtocol protocol,
-        FaceTrainingOptions options,
-        int seed,
-        int[] enrolled,
-        Dictionary<int, int[]> enrol,
-        CancellationToken cancellationToken)
-    {
-        var known = enrolled[..^protocol.CalibrationStrangers];
-        var pseudoStrangers = enrolled[^protocol.CalibrationStrangers..];
-        var calibrationEnrol = known.ToDictionary(i => i, i => enrol[i][..^1]);
-        // A different seed from the final model's, so the calibration model is an independent draw of the same recipe.
-        var trainer = new FaceTrainer(FaceSplitEvaluation.WithSeed(options, unchecked(seed + 7919)));
-        using var trained = trainer.Train(dataset, [.. known.SelectMany(i => calibrationEnrol[i])], cancellationToken: cancellationToken);
-        var gallery = Enrol(trained.Network, dataset, known, calibrationEnrol);
-        var genuine = Search(trained.Network, dataset, gallery, [.. known.Select(i => enrol[i][^1])]);
-        var impostors = Search(trained.Network, dataset, gallery, [.. pseudoStrangers.SelectMany(i => enrol[i])]).Select(s => s.Score).ToArray();
-        var threshold = OpenSetThreshold.Choose(genuine, impostors);
-        return (threshold, OpenSetThreshold.GenuineAccepted(threshold, genuine), OpenSetThreshold.ImpostorRejected(threshold, impostors), trained.Seconds);
-    }
-
-    private static FaceGallery Enrol(FaceNetwork network, FaceDataset dataset, int[] identities, Dictionary<int, int[]> images)
-    {
-        var gallery = new FaceGallery();
-        foreach (var identity in identities)
-        {
-            var (embeddings, _) = FaceEmbeddings.Predict(network, [.. images[identity].Select(i => dataset.Images[i])]);
-            gallery.Enrol(identity, embeddings);
-        }
-
-        return gallery;
-    }
-
-    private static List<(double Score, bool Correct)> Search(FaceNetwork network, FaceDataset dataset, FaceGallery gallery, int[] probes)
-    {
-        var (embeddings, _) = FaceEmbeddings.Predict(network, [.. probes.Select(i => dataset.Images[i])]);
-        return [.. probes.Select((image, i) =>
-        {
-            var (identity, score) = gallery.Nearest(embeddings[i]);
-            return (score, identity == dataset.Labels[image]);
-        })];
     }
 }
