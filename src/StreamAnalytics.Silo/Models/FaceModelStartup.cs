@@ -1,16 +1,24 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using StreamAnalytics.Grains.Faces;
+using StreamAnalytics.Silo.Demo;
+using StreamAnalytics.Training.Faces;
+using StreamAnalytics.Training.Faces.Data;
 
 namespace StreamAnalytics.Silo.Models;
 
 /// <summary>
 /// Loads the silo's first face model once the silo is running (its gallery is built from the identity grains before
-/// it goes live): the file named by <see cref="FaceModelOptions.Path"/>. A model that fails to load, to pass its probe
-/// or to build its gallery is logged, and frames answer 503 until one is loaded.
+/// it goes live): the file named by <see cref="FaceModelOptions.Path"/>, or on the embedded defaults (demo feed on, no
+/// file) a model trained in the silo on the face dataset's first <see cref="FaceModelOptions.BootstrapIdentities"/>
+/// identities, through the same pipeline as <c>sa train faces</c> (threshold calibrated on held-out identities). A
+/// model that fails to load, to pass its probe or to build its gallery is logged, and frames answer 503 until one is
+/// loaded.
 /// </summary>
 internal sealed partial class FaceModelStartup(
     FaceModelActivator activator,
     IOptions<FaceModelOptions> options,
+    IOptions<DemoFeedOptions> demo,
     IHostApplicationLifetime lifetime,
     ILogger<FaceModelStartup> logger) : BackgroundService
 {
@@ -19,7 +27,15 @@ internal sealed partial class FaceModelStartup(
         var path = options.Value.Path;
         if (string.IsNullOrWhiteSpace(path))
         {
-            LogNoModel();
+            if (demo.Value.Enabled && FaceDatasetLocator.Find(options.Value) is { } dataset)
+            {
+                await BootstrapAsync(dataset, stoppingToken);
+            }
+            else
+            {
+                LogNoModel();
+            }
+
             return;
         }
 
@@ -42,6 +58,40 @@ internal sealed partial class FaceModelStartup(
         }
     }
 
+    private async Task BootstrapAsync(string folder, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        LogBootstrapping(settings.BootstrapIdentities, folder, settings.BootstrapEpochs);
+        try
+        {
+            var result = await Task.Run(
+                () =>
+                {
+                    var dataset = FaceFolderReader.Read(folder);
+                    var trainedAt = DateTimeOffset.UtcNow;
+                    return FaceModelPipeline.Train(dataset, new FaceModelPipelineOptions
+                    {
+                        Identities = Math.Min(settings.BootstrapIdentities, dataset.Identities.Count),
+                        Training = new FaceTrainingOptions { Epochs = settings.BootstrapEpochs },
+                        Version = "bootstrap-" + trainedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
+                        TrainedAt = trainedAt,
+                    }, cancellationToken);
+                },
+                cancellationToken);
+            LogTrained(result.Identities.Count, result.Threshold, result.TrainSeconds);
+            await SiloStarted(cancellationToken);
+            var swap = await activator.TryActivateAsync(result.Onnx, cancellationToken);
+            if (swap.Swapped)
+            {
+                LogBootstrapped(swap.Version!);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogBootstrapFailed(e);
+        }
+    }
+
     // The gallery is read from identity grains, which need the silo up.
     private Task SiloStarted(CancellationToken cancellationToken)
     {
@@ -56,6 +106,18 @@ internal sealed partial class FaceModelStartup(
     [LoggerMessage(2, LogLevel.Error, "The face model file {Path} cannot be read; no face model is served.")]
     private partial void LogFileUnreadable(Exception exception, string path);
 
-    [LoggerMessage(3, LogLevel.Information, "No face model configured (Models:Face:Path); frames and enrolments answer 503 until one is loaded.")]
+    [LoggerMessage(4, LogLevel.Information, "Training a first face model on the first {Identities} identities of {Folder} ({Epochs} epochs).")]
+    private partial void LogBootstrapping(int identities, string folder, int epochs);
+
+    [LoggerMessage(5, LogLevel.Information, "First face model trained on {Identities} identities: threshold {Threshold:F3}, {Seconds:F1} s of training.")]
+    private partial void LogTrained(int identities, float threshold, double seconds);
+
+    [LoggerMessage(6, LogLevel.Information, "Face model {Version} is serving (trained from the demo's face dataset).")]
+    private partial void LogBootstrapped(string version);
+
+    [LoggerMessage(7, LogLevel.Error, "Training the first face model failed; no face model is served.")]
+    private partial void LogBootstrapFailed(Exception exception);
+
+    [LoggerMessage(3, LogLevel.Information, "No face model configured (Models:Face:Path, or --demo with a face dataset); frames and enrolments answer 503 until one is loaded.")]
     private partial void LogNoModel();
 }

@@ -1,4 +1,3 @@
-using StreamAnalytics.ModelExport.Faces;
 using StreamAnalytics.Training.Faces;
 using StreamAnalytics.Training.Faces.Data;
 
@@ -12,9 +11,6 @@ public static class TrainedFaceModel
 {
     /// <summary>Identities s1..s20 are trained on.</summary>
     public const int TrainedIdentities = 20;
-
-    /// <summary>The open-set threshold written into the model.</summary>
-    public const float Threshold = 0.8f;
 
     private static readonly Lazy<(string Path, FaceDataset Orl)> Trained = new(Train, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -31,10 +27,13 @@ public static class TrainedFaceModel
     private static (string, FaceDataset) Train()
     {
         var orl = OrlDataset.Read(System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(SharedDatasets.File("orl", "s1", "1.pgm")))!);
-        var trainedNames = Enumerable.Range(1, TrainedIdentities).Select(i => $"s{i}").ToHashSet(StringComparer.Ordinal);
-        var images = Enumerable.Range(0, orl.Count).Where(i => trainedNames.Contains(orl.Identities[orl.Labels[i]])).ToArray();
-        using var trained = new FaceTrainer(new FaceTrainingOptions { Epochs = 20 }).Train(orl, images);
-        var bytes = FaceOnnxExporter.Export(trained.Network.ToWeights(trained.Identities, Threshold), "test-face-1", DateTimeOffset.UtcNow);
+        // The served pipeline: the threshold is calibrated on identities held out of s1..s20, never on the test's people.
+        var bytes = FaceModelPipeline.Train(orl, new FaceModelPipelineOptions
+        {
+            Identities = TrainedIdentities,
+            Training = new FaceTrainingOptions { Epochs = 20 },
+            Version = "test-face-1",
+        }).Onnx;
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"sa-test-face-{Guid.NewGuid():N}.onnx");
         File.WriteAllBytes(path, bytes);
         return (path, orl);
