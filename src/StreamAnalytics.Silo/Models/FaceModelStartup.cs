@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using StreamAnalytics.Grains.Faces;
+using StreamAnalytics.Inference.Hosting;
+using StreamAnalytics.Inference.Rating;
 using StreamAnalytics.Silo.Demo;
 using StreamAnalytics.Training.Faces;
 using StreamAnalytics.Training.Faces.Data;
@@ -19,6 +21,7 @@ internal sealed partial class FaceModelStartup(
     FaceModelActivator activator,
     IOptions<FaceModelOptions> options,
     IOptions<DemoFeedOptions> demo,
+    ModelHost<RatingModel> ratings,
     IHostApplicationLifetime lifetime,
     ILogger<FaceModelStartup> logger) : BackgroundService
 {
@@ -61,9 +64,17 @@ internal sealed partial class FaceModelStartup(
     private async Task BootstrapAsync(string folder, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        LogBootstrapping(settings.BootstrapIdentities, folder, settings.BootstrapEpochs);
         try
         {
+            // libtorch trains one model at a time per process: let the rating model's few seconds of bootstrap go first,
+            // so the demo predicts ratings at once rather than after the face model's minute.
+            await SiloStarted(cancellationToken);
+            for (var waited = 0; !ratings.HasModel && waited < 60; waited++)
+            {
+                await Task.Delay(500, cancellationToken);
+            }
+
+            LogBootstrapping(settings.BootstrapIdentities, folder, settings.BootstrapEpochs);
             var result = await Task.Run(
                 () =>
                 {
@@ -79,7 +90,6 @@ internal sealed partial class FaceModelStartup(
                 },
                 cancellationToken);
             LogTrained(result.Identities.Count, result.Threshold, result.TrainSeconds);
-            await SiloStarted(cancellationToken);
             var swap = await activator.TryActivateAsync(result.Onnx, cancellationToken);
             if (swap.Swapped)
             {
