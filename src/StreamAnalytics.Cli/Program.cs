@@ -10,6 +10,7 @@ var root = new RootCommand("sa: the StreamAnalytics command line.")
     TrainCommand.Create(),
     EvalCommand.Create(),
     FramesCommand.Create(),
+    EnrolCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
 

@@ -1,10 +1,12 @@
 namespace StreamAnalytics.Training.Faces.Data;
 
 /// <summary>Orders names with runs of digits compared as numbers: <c>s2</c> before <c>s10</c>, <c>9.pgm</c> before <c>10.pgm</c>.</summary>
-internal sealed class NaturalOrder : IComparer<string>
+public sealed class NaturalOrder : IComparer<string>
 {
+    /// <summary>The comparer.</summary>
     public static NaturalOrder Instance { get; } = new();
 
+    /// <inheritdoc />
     public int Compare(string? x, string? y)
     {
         if (x is null || y is null)
