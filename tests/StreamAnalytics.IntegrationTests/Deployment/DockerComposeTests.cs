@@ -169,14 +169,23 @@ public sealed class DockerComposeTests
         }
     }
 
-    [Fact]
-    public async Task Producer_command_uses_only_options_sa_produce_accepts()
+    [Theory]
+    [InlineData("producer", "produce")]
+    [InlineData("frame-feeder", "frames")]
+    [InlineData("enrol", "enrol")]
+    [InlineData("face-model", "train faces")]
+    [InlineData("rating-model", "train rating")]
+    public async Task Cli_services_use_only_options_their_sa_command_accepts(string service, string verb)
     {
-        var command = ComposeModel.Strings((await ComposeModel.LoadAsync()).Services["producer"], "command");
-        Assert.Equal("produce", command[0]);
-        Assert.Equal("kafka:9092", command[command.ToList().IndexOf("--bootstrap") + 1]);
+        var command = ComposeModel.Strings((await ComposeModel.LoadAsync()).Services[service], "command");
+        var words = verb.Split(' ');
+        Assert.Equal(words, command.Take(words.Length));
+        if (command.Contains("--bootstrap"))
+        {
+            Assert.Equal("kafka:9092", command[command.ToList().IndexOf("--bootstrap") + 1]);
+        }
 
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "sa.dll"), "produce", "--help"])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "sa.dll"), .. words, "--help"])
         {
             RedirectStandardOutput = true,
         };
