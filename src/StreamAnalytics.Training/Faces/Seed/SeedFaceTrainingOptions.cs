@@ -50,6 +50,7 @@ public sealed class SeedFaceTrainingOptions
     /// <exception cref="ArgumentException">The first option out of range.</exception>
     public void Validate()
     {
+        // The layout's constructor checks the channels, the hidden units and that the pools leave at least 1×1.
         _ = Layout(1);
         Require(Dropout is >= 0 and < 1, nameof(Dropout), "must be in [0, 1)");
         Require(Epochs >= 1, nameof(Epochs), "must be positive");
