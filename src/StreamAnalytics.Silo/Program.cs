@@ -30,6 +30,7 @@ app.MapPredictionEndpoints();
 app.MapInteractionEndpoints();
 app.MapCameraEndpoints();
 app.MapIdentityEndpoints();
+app.MapModelEndpoints();
 app.Run();
 
 /// <summary>The host's entry point; public so integration tests can start it with <c>WebApplicationFactory</c>.</summary>

@@ -4,6 +4,7 @@ using StreamAnalytics.Abstractions;
 using StreamAnalytics.Abstractions.Interactions;
 using StreamAnalytics.Grains;
 using StreamAnalytics.Grains.Faces;
+using StreamAnalytics.Grains.Models;
 using StreamAnalytics.Grains.Ingestion;
 using StreamAnalytics.Streaming.Kafka;
 using StreamAnalytics.Streaming.Kafka.Hosting;
@@ -33,6 +34,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<StreamAnalytics.Silo.Api.InteractionProducer>();
         builder.Services.AddFeatureGrains();
         builder.Services.AddFaceServing();
+        builder.Services.AddModelRegistry();
         // Each topic has its own record contract: interactions feed user and product streams, frames camera streams.
         builder.Services.AddKeyedSingleton<IKafkaRecordMapper>(StreamNames.KafkaProvider, (services, _) => new TopicRecordMapper(
             new Dictionary<string, IKafkaRecordMapper>(StringComparer.Ordinal)

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace StreamAnalytics.Silo.Models;
 
 /// <summary>Wires where the silo's first face model comes from.</summary>
@@ -10,6 +12,7 @@ public static class FaceModelHostingExtensions
             .Validate(o => o.BootstrapIdentities is >= 2 and <= 10_000, "Models:Face:BootstrapIdentities must be within [2, 10000].")
             .Validate(o => o.BootstrapEpochs is >= 1 and <= 1000, "Models:Face:BootstrapEpochs must be within [1, 1000].")
             .ValidateOnStart();
+        builder.Services.TryAddSingleton<ModelSeeder>();
         builder.Services.AddHostedService<FaceModelStartup>();
         return builder;
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using StreamAnalytics.Grains.Faces;
+using StreamAnalytics.Abstractions.Models;
 using StreamAnalytics.Inference.Hosting;
 using StreamAnalytics.Inference.Rating;
 using StreamAnalytics.Silo.Demo;
@@ -18,11 +18,10 @@ namespace StreamAnalytics.Silo.Models;
 /// loaded.
 /// </summary>
 internal sealed partial class FaceModelStartup(
-    FaceModelActivator activator,
+    ModelSeeder seeder,
     IOptions<FaceModelOptions> options,
     IOptions<DemoFeedOptions> demo,
     ModelHost<RatingModel> ratings,
-    IHostApplicationLifetime lifetime,
     ILogger<FaceModelStartup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -53,12 +52,8 @@ internal sealed partial class FaceModelStartup(
             return;
         }
 
-        await SiloStarted(stoppingToken);
-        var result = await activator.TryActivateAsync(bytes, stoppingToken);
-        if (result.Swapped)
-        {
-            LogLoaded(result.Version!, path);
-        }
+        var registered = await seeder.SeedAsync(ModelKinds.Face, bytes, new Dictionary<string, double>(), "file", stoppingToken);
+        LogLoaded(registered.Version, path);
     }
 
     private async Task BootstrapAsync(string folder, CancellationToken cancellationToken)
@@ -68,7 +63,11 @@ internal sealed partial class FaceModelStartup(
         {
             // libtorch trains one model at a time per process: let the rating model's few seconds of bootstrap go first,
             // so the demo predicts ratings at once rather than after the face model's minute.
-            await SiloStarted(cancellationToken);
+            if (await seeder.HasActiveAsync(ModelKinds.Face, cancellationToken))
+            {
+                return;
+            }
+
             for (var waited = 0; !ratings.HasModel && waited < 60; waited++)
             {
                 await Task.Delay(500, cancellationToken);
@@ -90,11 +89,15 @@ internal sealed partial class FaceModelStartup(
                 },
                 cancellationToken);
             LogTrained(result.Identities.Count, result.Threshold, result.TrainSeconds);
-            var swap = await activator.TryActivateAsync(result.Onnx, cancellationToken);
-            if (swap.Swapped)
+            var metrics = new Dictionary<string, double> { ["threshold"] = result.Threshold };
+            if (result.ValidationGenuineAccepted is { } genuine && result.ValidationImpostorRejected is { } impostor)
             {
-                LogBootstrapped(swap.Version!);
+                metrics["validationGenuineAccepted"] = genuine;
+                metrics["validationImpostorRejected"] = impostor;
             }
+
+            var registered = await seeder.SeedAsync(ModelKinds.Face, result.Onnx, metrics, "bootstrap", cancellationToken);
+            LogBootstrapped(registered.Version);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -102,15 +105,7 @@ internal sealed partial class FaceModelStartup(
         }
     }
 
-    // The gallery is read from identity grains, which need the silo up.
-    private Task SiloStarted(CancellationToken cancellationToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        return started.Task.WaitAsync(cancellationToken);
-    }
-
-    [LoggerMessage(1, LogLevel.Information, "Face model {Version} loaded from {Path}.")]
+    [LoggerMessage(1, LogLevel.Information, "Face model {Version} from {Path} handed to the registry.")]
     private partial void LogLoaded(string version, string path);
 
     [LoggerMessage(2, LogLevel.Error, "The face model file {Path} cannot be read; no face model is served.")]

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace StreamAnalytics.Silo.Models;
 
 /// <summary>Wires where the silo's first rating model comes from.</summary>
@@ -9,6 +11,7 @@ public static class RatingModelHostingExtensions
         builder.Services.AddOptions<RatingModelOptions>().BindConfiguration(RatingModelOptions.SectionName)
             .Validate(o => o.BootstrapRatings is >= 0 and <= 1_000_000, "Models:Rating:BootstrapRatings must be within [0, 1000000].")
             .ValidateOnStart();
+        builder.Services.TryAddSingleton<ModelSeeder>();
         builder.Services.AddHostedService<RatingModelStartup>();
         return builder;
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using StreamAnalytics.Inference.Hosting;
-using StreamAnalytics.Inference.Rating;
+using StreamAnalytics.Abstractions.Models;
 using StreamAnalytics.ModelExport.Rating;
 using StreamAnalytics.Silo.Demo;
 using SyntheticFeedOptions = StreamAnalytics.Synthetic.SyntheticFeedOptions;
@@ -18,7 +17,7 @@ namespace StreamAnalytics.Silo.Models;
 /// A model that fails to load or to pass its probe is logged and nothing is served until one does.
 /// </summary>
 internal sealed partial class RatingModelStartup(
-    ModelHost<RatingModel> host,
+    ModelSeeder seeder,
     IOptions<RatingModelOptions> options,
     IOptions<DemoFeedOptions> demo,
     ILogger<RatingModelStartup> logger) : BackgroundService
@@ -58,25 +57,25 @@ internal sealed partial class RatingModelStartup(
             return;
         }
 
-        var result = await host.TrySwapAsync(bytes, cancellationToken);
-        if (result.Swapped)
-        {
-            LogLoaded(result.Version!, path);
-        }
+        var registered = await seeder.SeedAsync(ModelKinds.Rating, bytes, new Dictionary<string, double>(), "file", cancellationToken);
+        LogLoaded(registered.Version, path);
     }
 
     private async Task BootstrapAsync(int ratings, CancellationToken cancellationToken)
     {
         var feed = demo.Value;
-        LogBootstrapping(ratings, feed.Seed);
         try
         {
-            var bytes = await Task.Run(() => TrainFromDemoHistory(feed, ratings), cancellationToken);
-            var result = await host.TrySwapAsync(bytes, cancellationToken);
-            if (result.Swapped)
+            // A registry that already has an active model (a restarted silo on durable storage) needs no bootstrap.
+            if (await seeder.HasActiveAsync(ModelKinds.Rating, cancellationToken))
             {
-                LogBootstrapped(result.Version!);
+                return;
             }
+
+            LogBootstrapping(ratings, feed.Seed);
+            var (bytes, metrics) = await Task.Run(() => TrainFromDemoHistory(feed, ratings), cancellationToken);
+            var registered = await seeder.SeedAsync(ModelKinds.Rating, bytes, metrics, "bootstrap", cancellationToken);
+            LogBootstrapped(registered.Version);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -84,16 +83,17 @@ internal sealed partial class RatingModelStartup(
         }
     }
 
-    private byte[] TrainFromDemoHistory(DemoFeedOptions feed, int ratings)
+    private (byte[] Onnx, Dictionary<string, double> Metrics) TrainFromDemoHistory(DemoFeedOptions feed, int ratings)
     {
         var dataset = SyntheticRatingDataset.Create(new SyntheticFeedOptions(Users: feed.Users, Products: feed.Products, Seed: feed.Seed), ratings);
         var result = RatingModelPipeline.Run(dataset, RatingSplits.TimeOrdered(dataset.Examples), new RatingTrainingOptions { Seed = feed.Seed });
         var trainedAt = DateTimeOffset.UtcNow;
         LogTrained(result.Report.Gate.Served, result.ServedTest.R2 ?? double.NaN, result.TrainSeconds);
-        return RatingOnnxExporter.Export(result.Served, "bootstrap-" + trainedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), trainedAt);
+        var onnx = RatingOnnxExporter.Export(result.Served, "bootstrap-" + trainedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), trainedAt);
+        return (onnx, new Dictionary<string, double> { ["testR2"] = result.ServedTest.R2 ?? double.NaN, ["testRmse"] = result.ServedTest.Rmse ?? double.NaN });
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Rating model {Version} loaded from {Path}.")]
+    [LoggerMessage(1, LogLevel.Information, "Rating model {Version} from {Path} handed to the registry.")]
     private partial void LogLoaded(string version, string path);
 
     [LoggerMessage(2, LogLevel.Error, "The rating model file {Path} cannot be read; no rating model is served.")]

@@ -1,0 +1,16 @@
+namespace StreamAnalytics.Grains.Models;
+
+/// <summary>How a silo follows the model registry, bound from <c>Models</c>.
+/// <code>"Models": { "PollInterval": "00:00:01", "RetryFailedAfter": "00:00:30" }</code></summary>
+public sealed class ModelWatcherOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Models";
+
+    /// <summary>How often the silo asks each registry for its active version: a swap reaches every silo within about
+    /// this long. Defaults to 1 second.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>After a version failed to load on this silo, how long before it is tried again. Defaults to 30 seconds.</summary>
+    public TimeSpan RetryFailedAfter { get; set; } = TimeSpan.FromSeconds(30);
+}
