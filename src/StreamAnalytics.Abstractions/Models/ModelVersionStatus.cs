@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace StreamAnalytics.Abstractions.Models;
 
-/// <summary>Where a registered model version stands.</summary>
+/// <summary>Where a registered model version stands (JSON: <c>"candidate"</c>, <c>"active"</c>, ...).</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<ModelVersionStatus>))]
 public enum ModelVersionStatus
 {
     /// <summary>Registered, never activated.</summary>

@@ -11,12 +11,16 @@ internal static class RatingModelFile
     /// <summary>The version written into the file.</summary>
     public const string Version = "test-v1";
 
-    private static readonly Lazy<byte[]> Bytes = new(() =>
+    private static readonly Lazy<RatingModelWeights> Weights = new(() =>
     {
         var dataset = SyntheticRatingDataset.Create(new SyntheticFeedOptions(Users: 300, Products: 100, Seed: 7), 5_000);
-        var result = RatingModelPipeline.Run(dataset, RatingSplits.TimeOrdered(dataset.Examples), new RatingTrainingOptions { Seed = 7 });
-        return RatingOnnxExporter.Export(result.Served, Version, DateTimeOffset.UtcNow);
+        return RatingModelPipeline.Run(dataset, RatingSplits.TimeOrdered(dataset.Examples), new RatingTrainingOptions { Seed = 7 }).Served;
     });
+
+    private static readonly Lazy<byte[]> Bytes = new(() => Export(Version));
+
+    /// <summary>The same trained model exported with another version string (other bytes, another registry version).</summary>
+    public static byte[] Export(string version) => RatingOnnxExporter.Export(Weights.Value, version, DateTimeOffset.UtcNow);
 
     /// <summary>Writes the model to a new temporary file and returns its path.</summary>
     public static string Write()
