@@ -5,6 +5,10 @@ using StreamAnalytics.Abstractions.Interactions;
 using StreamAnalytics.Grains;
 using StreamAnalytics.Grains.Faces;
 using StreamAnalytics.Grains.Models;
+using StreamAnalytics.Grains.Training;
+using StreamAnalytics.Streaming.Kafka.Embedded;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using StreamAnalytics.Silo.Cluster;
 using StreamAnalytics.Grains.Ingestion;
 using StreamAnalytics.Streaming.Kafka;
 using StreamAnalytics.Streaming.Kafka.Hosting;
@@ -42,8 +46,20 @@ public static class SiloHostingExtensions
                 [TopicNames.Interactions] = new InteractionRecordMapper(services.GetRequiredService<InteractionEventParser>()),
                 [TopicNames.Frames] = new FrameRecordMapper(),
             }));
+        var roles = SiloRoles.Parse(silo.Role is { Length: > 0 } role
+            ? role
+            : builder.Services.Any(d => d.ServiceType == typeof(EmbeddedKafkaBroker)) ? $"{SiloRoles.Worker},{SiloRoles.Trainer}" : SiloRoles.Worker);
+        builder.Services.AddSingleton(new LocalSiloRoles(roles));
+        builder.Services.AddOptions<StreamAnalytics.Silo.Training.TrainingOptions>().BindConfiguration(StreamAnalytics.Silo.Training.TrainingOptions.SectionName)
+            .Validate(o => o.Interval >= TimeSpan.FromSeconds(1) && o.FaceEpochs is >= 1 and <= 1000 && o.MinFaceIdentities >= 6,
+                "Training: Interval at least 1 s, FaceEpochs within [1, 1000], MinFaceIdentities at least 6.")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<StreamAnalytics.Silo.Training.TrainingScheduler>();
         builder.UseOrleans(orleans =>
         {
+            // Published to every silo, so placement can put the trainer grains on trainer silos only.
+            orleans.UseSiloMetadata(new Dictionary<string, string> { [SiloRoles.MetadataKey] = string.Join(",", roles) });
+            orleans.Services.AddPlacementDirector<TrainerPlacement, TrainerPlacementDirector>();
             orleans.UseConfiguredClustering(silo);
             orleans.AddConfiguredGrainStorage(silo);
             orleans.UseConfiguredTls(builder.Configuration);

@@ -6,7 +6,7 @@ namespace StreamAnalytics.Silo;
 /// "Orleans": {
 ///   "ClusterId": "stream-analytics", "ServiceId": "stream-analytics", "SiloPort": 11111, "GatewayPort": 30000,
 ///   "PrimarySiloPort": 11111, "Clustering": "Localhost", "GrainStorage": "Memory", "Redis": "127.0.0.1:6379",
-///   "AdvertisedIPAddress": "10.0.0.5"
+///   "AdvertisedIPAddress": "10.0.0.5", "Role": "worker"
 /// }
 /// </code>
 /// </summary>
@@ -14,6 +14,13 @@ public sealed class SiloOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Orleans";
+
+    /// <summary>
+    /// What this silo does: <c>worker</c> (serve), <c>trainer</c> (retrain models; the trainer grains live only on such
+    /// silos) or <c>worker,trainer</c>. Empty (the default) means <c>worker</c>, except on the embedded defaults (no Kafka
+    /// configured), where the one process carries both roles.
+    /// </summary>
+    public string? Role { get; set; }
 
     /// <summary>The cluster id; silos with the same id form one cluster. Defaults to <c>stream-analytics</c>.</summary>
     public string ClusterId { get; set; } = "stream-analytics";

@@ -1,4 +1,5 @@
 using StreamAnalytics.Abstractions.Models;
+using StreamAnalytics.Grains.Training;
 using StreamAnalytics.Inference.Faces;
 using StreamAnalytics.Inference.Hosting;
 using StreamAnalytics.Inference.Rating;
@@ -9,7 +10,8 @@ namespace StreamAnalytics.Silo.Api;
 /// Maps the model registry's endpoints: <c>GET /api/models</c> (every kind's versions, newest first, the active one,
 /// and the version this silo serves), <c>POST /api/models/{kind}</c> (register an exported model as a candidate; the
 /// body is the ONNX bytes, at most 256 MiB) and <c>POST /api/models/{kind}/activate/{version}</c> (activate a version,
-/// e.g. roll back; every silo installs it within <c>Models:PollInterval</c>).
+/// e.g. roll back; every silo installs it within <c>Models:PollInterval</c>), <c>POST /api/models/{kind}/retrain</c> (202;
+/// 503 without a trainer silo) and <c>GET /api/models/{kind}/training</c> (the latest training run).
 /// </summary>
 public static class ModelEndpoints
 {
@@ -66,6 +68,38 @@ public static class ModelEndpoints
                     statusCode: StatusCodes.Status409Conflict, title: "Version rejected", detail: $"Version {number} was rejected: {rejected.Reason}"),
                 var active => Results.Ok(active),
             };
+        });
+        endpoints.MapPost("/api/models/{kind}/retrain", async (string kind, IGrainFactory grains) =>
+        {
+            if (UnknownKind(kind) is { } problem)
+            {
+                return problem;
+            }
+
+            try
+            {
+                return Results.Accepted($"/api/models/{kind}/training", await grains.GetGrain<IModelTrainerGrain>(kind).Retrain("api"));
+            }
+            catch (NoTrainerSiloException e)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No trainer silo", detail: e.Message);
+            }
+        });
+        endpoints.MapGet("/api/models/{kind}/training", async (string kind, IGrainFactory grains) =>
+        {
+            if (UnknownKind(kind) is { } problem)
+            {
+                return problem;
+            }
+
+            try
+            {
+                return Results.Ok(await grains.GetGrain<IModelTrainerGrain>(kind).GetRun());
+            }
+            catch (NoTrainerSiloException e)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No trainer silo", detail: e.Message);
+            }
         });
         return endpoints;
     }

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Options;
 using StreamAnalytics.Abstractions;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using StreamAnalytics.Grains.Training;
 using StreamAnalytics.Inference.Faces;
+using StreamAnalytics.Silo.Cluster;
 using StreamAnalytics.Inference.Hosting;
 using StreamAnalytics.Inference.Rating;
 using StreamAnalytics.Streaming.Kafka;
@@ -24,7 +27,7 @@ public static class HealthEndpoints
     {
         endpoints.MapGet("/health", (
             IOptionsMonitor<KafkaStreamOptions> kafka, KafkaConsumerLagMonitor lag, IOptions<SiloOptions> silo,
-            ILocalSiloDetails local, IClusterMembershipService membership, BrokerProbe probe, ModelHost<RatingModel> rating, ModelHost<FaceModel> face, IServiceProvider services) =>
+            ILocalSiloDetails local, IClusterMembershipService membership, BrokerProbe probe, ModelHost<RatingModel> rating, ModelHost<FaceModel> face, LocalSiloRoles roles, ISiloMetadataCache metadata, IServiceProvider services) =>
         {
             var options = kafka.Get(StreamNames.KafkaProvider);
             var embedded = services.GetService<EmbeddedKafkaBroker>() is not null;
@@ -33,12 +36,10 @@ public static class HealthEndpoints
                 .Select(p => new QueueStatus(p.Topic, p.Partition, p.Position, p.HighWatermark, p.CommittableOffset, p.Lag, p.Rejected))
                 .ToList();
             // The membership snapshot is this silo's current view: a killed silo stays active until it is declared dead.
-            var active = membership.CurrentSnapshot.Members.Values
-                .Where(m => m.Status == SiloStatus.Active)
-                .Select(m => m.SiloAddress.ToString())
-                .Order(StringComparer.Ordinal)
-                .ToList();
-            var cluster = new ClusterStatus(silo.Value.Clustering, local.SiloAddress.ToString(), active.Count, active);
+            var activeSilos = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToList();
+            var active = activeSilos.Select(a => a.ToString()).Order(StringComparer.Ordinal).ToList();
+            var trainers = activeSilos.Count(a => SiloRoles.IsTrainer(metadata.GetSiloMetadata(a).Metadata.GetValueOrDefault(SiloRoles.MetadataKey)));
+            var cluster = new ClusterStatus(silo.Value.Clustering, local.SiloAddress.ToString(), active.Count, active, [.. roles.Roles], trainers);
             var answer = probe.Last;
             var broker = new BrokerStatus(options.BootstrapServers, embedded, answer?.Reachable == true, answer?.CheckedAt, answer?.Error);
             // Unhealthy (503, so load balancers and compose health checks act on it): the broker did not answer, or this

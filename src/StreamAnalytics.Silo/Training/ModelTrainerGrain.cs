@@ -1,0 +1,130 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using StreamAnalytics.Abstractions.Grains;
+using StreamAnalytics.Abstractions.Models;
+using StreamAnalytics.Grains.Training;
+using StreamAnalytics.Inference.Faces;
+using StreamAnalytics.Training.Faces;
+
+namespace StreamAnalytics.Silo.Training;
+
+/// <summary>
+/// Retrains one model kind on a trainer silo (see <see cref="IModelTrainerGrain"/>). A run trains on the thread pool
+/// (off the grain's turn, so status calls are answered meanwhile), scores the candidate and the active model on the
+/// same held-out data, registers the candidate with both scores, and activates it only when it is better; otherwise it
+/// is recorded as rejected with the reason. Faces retrain from the gallery's stored images; the rating model's
+/// training store is not built yet, so its runs are skipped and say so.
+/// </summary>
+[TrainerPlacement]
+public sealed partial class ModelTrainerGrain(
+    IOptions<TrainingOptions> options,
+    ILocalSiloDetails silo,
+    TimeProvider clock,
+    ILogger<ModelTrainerGrain> logger) : Grain, IModelTrainerGrain
+{
+    private TrainingRun? _run;
+    private Task? _running;
+    private long _trainedOnDirectoryVersion = -1;
+
+    private string Kind => this.GetPrimaryKeyString();
+
+    public Task<TrainingRun> Retrain(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (_running is { IsCompleted: false })
+        {
+            return Task.FromResult(_run!);
+        }
+
+        _run = new TrainingRun(Kind, "running", reason, clock.GetUtcNow(), null, null, silo.SiloAddress.ToString());
+        _running = RunAsync(reason, _run);
+        return Task.FromResult(_run);
+    }
+
+    public Task<TrainingRun> GetRun() => Task.FromResult(_run ?? new TrainingRun(Kind, "idle", "", null, null, null, silo.SiloAddress.ToString()));
+
+    private async Task RunAsync(string reason, TrainingRun started)
+    {
+        try
+        {
+            _run = Kind == ModelKinds.Face
+                ? await RetrainFaceAsync(reason, started)
+                : Finished(started, "skipped", "Rating retraining needs the trainer's training store, which is not built yet.", null);
+        }
+        catch (Exception e)
+        {
+            LogFailed(e, Kind);
+            _run = Finished(started, "failed", e.Message, null);
+        }
+    }
+
+    private async Task<TrainingRun> RetrainFaceAsync(string reason, TrainingRun started)
+    {
+        var settings = options.Value;
+        var directoryVersion = (await GrainFactory.GetGrain<IIdentityDirectoryGrain>(IIdentityDirectoryGrain.Key).ChangesSince(0)).Version;
+        if (reason == "schedule" && directoryVersion == _trainedOnDirectoryVersion)
+        {
+            return Finished(started, "skipped", "No identity changed since the last training.", null);
+        }
+
+        var data = await GalleryTrainingData.LoadAsync(GrainFactory);
+        if (data.Train.Identities.Count < settings.MinFaceIdentities)
+        {
+            return Finished(started, "skipped",
+                $"{data.Train.Identities.Count} identities have at least {GalleryTrainingData.MinFaces} faces; at least {settings.MinFaceIdentities} are needed.", null);
+        }
+
+        var registry = GrainFactory.GetGrain<IModelRegistryGrain>(ModelKinds.Face);
+        var active = await registry.GetActive();
+        var activeBytes = active is null ? null : await registry.Download(active.Number);
+        var trainedAt = clock.GetUtcNow();
+        var version = "retrained-" + trainedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var (onnx, candidateAccuracy, activeAccuracy) = await Task.Run(() =>
+        {
+            var result = FaceModelPipeline.Train(data.Train, new FaceModelPipelineOptions
+            {
+                Training = new FaceTrainingOptions { Epochs = settings.FaceEpochs },
+                Version = version,
+                TrainedAt = trainedAt,
+            });
+            using var candidate = new FaceModel(result.Onnx);
+            double? current = null;
+            if (activeBytes is not null)
+            {
+                using var activeModel = new FaceModel(activeBytes);
+                current = FaceGate.Accuracy(activeModel, data);
+            }
+
+            return (result.Onnx, FaceGate.Accuracy(candidate, data), current);
+        });
+        _trainedOnDirectoryVersion = directoryVersion;
+
+        var metrics = new Dictionary<string, double>
+        {
+            ["heldOutAccuracy"] = candidateAccuracy,
+            ["identities"] = data.Train.Identities.Count,
+            ["heldOutFaces"] = data.HeldOut.Count,
+        };
+        if (activeAccuracy is { } baseline)
+        {
+            metrics["activeHeldOutAccuracy"] = baseline;
+        }
+
+        var registered = await registry.Register(onnx, metrics, "trainer");
+        if (activeAccuracy is { } current && candidateAccuracy <= current)
+        {
+            var why = FormattableString.Invariant($"held-out accuracy {candidateAccuracy:P1} is not better than the active version's {current:P1}");
+            await registry.Reject(registered.Number, why);
+            return Finished(started, "rejected", why, registered.Number);
+        }
+
+        await registry.Activate(registered.Number);
+        return Finished(started, "promoted", FormattableString.Invariant($"held-out accuracy {candidateAccuracy:P1} (active: {activeAccuracy?.ToString("P1", CultureInfo.InvariantCulture) ?? "none"})"), registered.Number);
+    }
+
+    private TrainingRun Finished(TrainingRun started, string state, string reason, int? version) =>
+        started with { State = state, Reason = $"{started.Reason}: {reason}", FinishedAt = clock.GetUtcNow(), Version = version };
+
+    [LoggerMessage(1, LogLevel.Error, "Training the {Kind} model failed.")]
+    private partial void LogFailed(Exception exception, string kind);
+}
