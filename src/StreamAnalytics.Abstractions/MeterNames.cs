@@ -62,4 +62,14 @@ public static class MeterNames
 
     /// <summary>Counter: enrolment images by outcome (tag <c>result</c>: enrolled, rejected, limit_reached, no_model).</summary>
     public const string Enrolments = "sa.enrolments";
+
+    /// <summary>Counter: model installs on this silo by the registry watcher (tags <c>model.kind</c>, <c>result</c>:
+    /// swapped or failed).</summary>
+    public const string ModelSwaps = "sa.model.swaps";
+
+    /// <summary>Counter: training runs (tags <c>model.kind</c>, <c>result</c>: promoted, rejected, skipped, failed).</summary>
+    public const string TrainingRuns = "sa.training.runs";
+
+    /// <summary>Histogram, seconds: one training run that trained (promoted or rejected); tag <c>model.kind</c>.</summary>
+    public const string TrainingDuration = "sa.training.duration";
 }

@@ -22,6 +22,8 @@ public static class ModelRegistryHostingExtensions
         services.AddKeyedSingleton<IModelValidator, FaceModelValidator>(ModelKinds.Face);
         services.AddKeyedSingleton<IModelInstaller, RatingModelInstaller>(ModelKinds.Rating);
         services.AddKeyedSingleton<IModelInstaller, FaceModelInstaller>(ModelKinds.Face);
+        services.AddMetrics();
+        services.TryAddSingleton<ModelInstruments>();
         services.TryAddSingleton<ModelWatcher>();
         services.AddHostedService(services => services.GetRequiredService<ModelWatcher>());
         return services;

@@ -21,6 +21,7 @@ public sealed partial class ModelWatcher(
     ILocalSiloDetails silo,
     IOptions<ModelWatcherOptions> options,
     TimeProvider clock,
+    ModelInstruments instruments,
     ILogger<ModelWatcher> logger) : BackgroundService
 {
     private readonly Dictionary<(string Kind, int Number), DateTimeOffset> _failedAt = [];
@@ -48,6 +49,7 @@ public sealed partial class ModelWatcher(
             }
 
             var reason = await InstallAsync(registry, installer, active, cancellationToken);
+            instruments.Swap(kind, swapped: reason is null);
             if (reason is null)
             {
                 _failedAt.Remove((kind, active.Number));

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using StreamAnalytics.Abstractions.Grains;
 using StreamAnalytics.Abstractions.Models;
+using StreamAnalytics.Grains.Models;
 using StreamAnalytics.Grains.Training;
 using StreamAnalytics.Inference.Faces;
 using StreamAnalytics.Training.Faces;
@@ -20,6 +21,7 @@ public sealed partial class ModelTrainerGrain(
     IOptions<TrainingOptions> options,
     ILocalSiloDetails silo,
     TimeProvider clock,
+    ModelInstruments instruments,
     ILogger<ModelTrainerGrain> logger) : Grain, IModelTrainerGrain
 {
     private TrainingRun? _run;
@@ -56,6 +58,8 @@ public sealed partial class ModelTrainerGrain(
             LogFailed(e, Kind);
             _run = Finished(started, "failed", e.Message, null);
         }
+
+        instruments.Run(Kind, _run.State, (_run.FinishedAt - started.StartedAt) ?? TimeSpan.Zero);
     }
 
     private async Task<TrainingRun> RetrainFaceAsync(string reason, TrainingRun started)

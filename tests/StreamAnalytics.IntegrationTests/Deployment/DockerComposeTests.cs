@@ -12,7 +12,7 @@ namespace StreamAnalytics.IntegrationTests.Deployment;
 [Trait("Category", "Deployment")]
 public sealed class DockerComposeTests
 {
-    private static readonly string[] Silos = ["silo1", "silo2"];
+    private static readonly string[] Silos = ["silo1", "silo2", "trainer"];
 
     [Fact]
     public async Task Compose_file_is_valid_for_docker_compose_1_29_without_warnings()
@@ -107,11 +107,11 @@ public sealed class DockerComposeTests
     }
 
     [Fact]
-    public async Task Silo_http_apis_are_published_on_host_ports_8081_and_8082()
+    public async Task Silo_http_apis_are_published_on_host_ports_8081_to_8083()
     {
         var services = (await ComposeModel.LoadAsync()).Services;
 
-        foreach (var (silo, hostPort) in new[] { ("silo1", "8081"), ("silo2", "8082") })
+        foreach (var (silo, hostPort) in new[] { ("silo1", "8081"), ("silo2", "8082"), ("trainer", "8083") })
         {
             var ports = ((YamlSequenceNode)services[silo].Children[new YamlScalarNode("ports")]).Children.OfType<YamlMappingNode>();
             Assert.Contains(ports, p => ComposeModel.OptionalScalar(p, "published") == hostPort && ComposeModel.OptionalScalar(p, "target") == "8080");
@@ -119,7 +119,7 @@ public sealed class DockerComposeTests
     }
 
     [Fact]
-    public async Task Mounted_prometheus_config_exists_and_scrapes_both_silos_every_five_seconds()
+    public async Task Mounted_prometheus_config_exists_and_scrapes_every_silo_every_five_seconds()
     {
         var prometheus = (await ComposeModel.LoadAsync()).Services["prometheus"];
         var (source, _) = Assert.Single(ComposeModel.BindMounts(prometheus), m => m.Target == "/etc/prometheus/prometheus.yml");
@@ -133,9 +133,18 @@ public sealed class DockerComposeTests
         var targets = ((YamlSequenceNode)job.Children[new YamlScalarNode("static_configs")]).Children.OfType<YamlMappingNode>()
             .SelectMany(c => ComposeModel.Strings(c, "targets"));
 
-        Assert.Equal(["silo1:8080", "silo2:8080"], targets.Order());
+        Assert.Equal(["silo1:8080", "silo2:8080", "trainer:8080"], targets.Order());
         Assert.Equal("/metrics", ComposeModel.OptionalScalar(job, "metrics_path") ?? "/metrics");
         Assert.Equal("5s", ComposeModel.OptionalScalar(job, "scrape_interval"));
+    }
+
+    [Fact]
+    public async Task Only_the_trainer_silo_has_the_trainer_role_and_workers_default_to_worker()
+    {
+        var services = (await ComposeModel.LoadAsync()).Services;
+
+        Assert.Equal("trainer", ComposeModel.Environment(services["trainer"]).GetValueOrDefault("Orleans__Role"));
+        Assert.All((string[])["silo1", "silo2"], silo => Assert.False(ComposeModel.Environment(services[silo]).ContainsKey("Orleans__Role"), silo));
     }
 
     [Fact]
