@@ -38,4 +38,11 @@ internal static class FaceReportJson
         },
         ["trainSeconds"] = Math.Round(report.TrainSeconds, 2),
     };
+
+    /// <summary><c>{"torchSharp","onnxRuntime"}</c>: images per second at batch 1.</summary>
+    public static JsonObject Speed(BatchOneSpeed speed) => new()
+    {
+        ["torchSharp"] = Math.Round(speed.TorchSharp, 1),
+        ["onnxRuntime"] = Math.Round(speed.OnnxRuntime, 1),
+    };
 }

@@ -2,8 +2,9 @@ using Microsoft.ML.OnnxRuntime;
 
 namespace StreamAnalytics.Inference.OnnxRuntime;
 
-/// <summary>Creates ONNX Runtime sessions tuned for low-latency serving of small models.</summary>
-internal static class OnnxSessions
+/// <summary>Creates ONNX Runtime sessions tuned for low-latency serving of small models (public so benchmarks time
+/// other models, such as the seed face network, under the settings serving uses).</summary>
+public static class OnnxSessions
 {
     /// <summary>A session over in-memory model bytes.</summary>
     /// <exception cref="OnnxRuntimeException">The bytes are not a model ONNX Runtime can run.</exception>
