@@ -39,6 +39,12 @@ internal static class FacesBenchmark
         var onnxWarmup = Math.Clamp(settings.Frames / 10, maxBatch, 1_000);
         var grainWarmup = Math.Max(settings.Cameras * 4, Math.Min(settings.Frames / 10, 2_000));
 
+        // What each frame costs a camera grain before it reaches the batcher, on one thread: part of the grain path's
+        // overhead over raw ONNX Runtime, reported to explain the ratio.
+        var decodeFit = FaceBenchMeasurement.From(
+            CallLatencies.Time(onnxWarmup, settings.Frames, i => FaceImageFitter.DecodeAndFit(frames[i % frames.Length])), 1, settings.Frames, 0);
+        await log.WriteLineAsync(Describe("decode + fit (one thread)", decodeFit));
+
         using var broker = EmbeddedKafkaBroker.Start();
         broker.CreateTopic(TopicNames.Frames, 4);
         broker.CreateTopic(TopicNames.FramesDeadLetter, 1);
@@ -83,7 +89,7 @@ internal static class FacesBenchmark
         var ratio = Math.Round(grainsBatched.ImagesPerSecond / onnxBatched.ImagesPerSecond, 3);
         return new FacesResult(
             settings.ModelPath ?? "untrained", version, settings.Frames, settings.Cameras, GalleryIdentities, GalleryIdentities * FacesPerIdentity, settings.Publish,
-            onnxBatched, onnxUnbatched, grainsBatched, grainsUnbatched, seed,
+            onnxBatched, onnxUnbatched, grainsBatched, grainsUnbatched, seed, decodeFit,
             ratio, Math.Round(grainsBatched.ImagesPerSecond / grainsUnbatched.ImagesPerSecond, 2),
             FaceBenchFloors.Check(ratio, grainsBatched.ImagesPerSecond), Environment.ProcessorCount);
     }

@@ -18,6 +18,8 @@ namespace StreamAnalytics.Cli.Bench;
 /// <param name="GrainsUnbatched">The same with the batcher's largest batch set to 1.</param>
 /// <param name="SeedSizeBatchOne">The seed-size network (random weights) by raw ONNX Runtime at batch 1; null when
 /// skipped (<c>--seed-seconds 0</c>).</param>
+/// <param name="DecodeFit">Decoding and fitting the encoded frames alone, on one thread (no model): what each frame
+/// costs a camera grain before it is queued.</param>
 /// <param name="Ratio"><c>GrainsBatched.ImagesPerSecond / OnnxBatched.ImagesPerSecond</c>.</param>
 /// <param name="BatchingGain"><c>GrainsBatched.ImagesPerSecond / GrainsUnbatched.ImagesPerSecond</c>.</param>
 /// <param name="Floors">The floors and whether this run met them.</param>
@@ -35,6 +37,7 @@ internal sealed record FacesResult(
     FaceBenchMeasurement GrainsBatched,
     FaceBenchMeasurement GrainsUnbatched,
     FaceBenchMeasurement? SeedSizeBatchOne,
+    FaceBenchMeasurement DecodeFit,
     double Ratio,
     double BatchingGain,
     FaceBenchFloors Floors,

@@ -14,9 +14,10 @@ internal static class FacesResultText
         output.WriteLine(FacesBenchmark.Describe("grains batched  ", r.GrainsBatched));
         output.WriteLine(FacesBenchmark.Describe("grains unbatched", r.GrainsUnbatched));
         output.WriteLine(r.SeedSizeBatchOne is { } seed ? FacesBenchmark.Describe("seed-size net, batch 1", seed) : "seed-size net: skipped (--seed-seconds 0)");
+        output.WriteLine(FacesBenchmark.Describe("decode + fit, one thread", r.DecodeFit));
         var f = r.Floors;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ratio grains/onnx batched {r.Ratio:F2} (floor {f.MinRatio}: {Verdict(f.RatioMet)}); grains {r.GrainsBatched.ImagesPerSecond:N0} images/s (floor {f.MinImagesPerSecond:N0}: {Verdict(f.ImagesPerSecondMet)}); batching gain {r.BatchingGain:F1}x"));
+            $"ratio grains/onnx batched {r.Ratio:F3} (floor {f.MinRatio}: {Verdict(f.RatioMet)}); grains {r.GrainsBatched.ImagesPerSecond:N0} images/s (floor {f.MinImagesPerSecond:N0}: {Verdict(f.ImagesPerSecondMet)}); batching gain {r.BatchingGain:F1}x"));
     }
 
     private static string Verdict(bool met) => met ? "pass" : "FAIL";
