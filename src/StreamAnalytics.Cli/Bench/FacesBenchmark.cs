@@ -4,7 +4,6 @@ using StreamAnalytics.Abstractions.Cameras;
 using StreamAnalytics.Abstractions.Faces;
 using StreamAnalytics.Abstractions.Grains;
 using StreamAnalytics.Imaging;
-using StreamAnalytics.Inference.Batching;
 using StreamAnalytics.Streaming.Kafka.Embedded;
 
 namespace StreamAnalytics.Cli.Bench;
@@ -19,7 +18,7 @@ namespace StreamAnalytics.Cli.Bench;
 /// </summary>
 internal static class FacesBenchmark
 {
-    // Distinct frames the paths cycle through: a multiple of the largest batch, so raw batches never wrap.
+    // Distinct frames the paths cycle through (rounded up to a multiple of the largest batch, so raw batches never wrap).
     private const int DistinctFrames = 256;
     private const int FrameSeed = 1;
     private const int GallerySeed = 2;
@@ -32,10 +31,10 @@ internal static class FacesBenchmark
             ? $"model: {path}"
             : "model: untrained network of the production architecture (random weights, seed-fixed): a trained model's compute");
         var onnx = settings.ModelPath is { } file ? await File.ReadAllBytesAsync(file, cancellation) : FaceBenchModel.Untrained();
-        var frames = FaceBenchFrames.Create(DistinctFrames, FrameSeed);
+        var maxBatch = settings.MaxBatch;
+        var frames = FaceBenchFrames.Create((DistinctFrames + maxBatch - 1) / maxBatch * maxBatch, FrameSeed);
         var fitted = frames.Select(f => FaceImageFitter.DecodeAndFit(f)).ToArray();
         var enrolment = FaceBenchFrames.Create(GalleryIdentities * FacesPerIdentity, GallerySeed);
-        var maxBatch = new InferenceBatcherOptions().MaxBatchSize;
         var onnxWarmup = Math.Clamp(settings.Frames / 10, maxBatch, 1_000);
         var grainWarmup = Math.Max(settings.Cameras * 4, Math.Min(settings.Frames / 10, 2_000));
 
@@ -88,7 +87,7 @@ internal static class FacesBenchmark
 
         var ratio = Math.Round(grainsBatched.ImagesPerSecond / onnxBatched.ImagesPerSecond, 3);
         return new FacesResult(
-            settings.ModelPath ?? "untrained", version, settings.Frames, settings.Cameras, GalleryIdentities, GalleryIdentities * FacesPerIdentity, settings.Publish,
+            settings.ModelPath ?? "untrained", version, settings.Frames, settings.Cameras, maxBatch, GalleryIdentities, GalleryIdentities * FacesPerIdentity, settings.Publish,
             onnxBatched, onnxUnbatched, grainsBatched, grainsUnbatched, seed, decodeFit,
             ratio, Math.Round(grainsBatched.ImagesPerSecond / grainsUnbatched.ImagesPerSecond, 2),
             FaceBenchFloors.Check(ratio, grainsBatched.ImagesPerSecond), Environment.ProcessorCount);

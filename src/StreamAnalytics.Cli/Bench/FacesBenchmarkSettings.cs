@@ -8,9 +8,11 @@ namespace StreamAnalytics.Cli.Bench;
 /// <param name="ModelPath">An exported face model (.onnx); null uses an untrained network of the production
 /// architecture (the same compute as a trained one).</param>
 /// <param name="SeedSeconds">How long the seed-size network is timed at batch 1; 0 skips it. Defaults to 5.</param>
+/// <param name="MaxBatch">The largest batch of the batched paths: raw ONNX Runtime's batch and the silo batcher's
+/// <c>MaxBatchSize</c>; defaults to the batcher's default, 32.</param>
 /// <param name="Publish">Whether the camera grains publish identifications to the embedded broker through the silo's
 /// Kafka sink (as in production) or drop them; defaults to true.</param>
-internal sealed record FacesBenchmarkSettings(int Frames, int Cameras, string? ModelPath, double SeedSeconds, bool Publish)
+internal sealed record FacesBenchmarkSettings(int Frames, int Cameras, string? ModelPath, double SeedSeconds, int MaxBatch, bool Publish)
 {
     /// <summary>Default of <see cref="Frames"/>: 20,000.</summary>
     public const int DefaultFrames = 20_000;
@@ -28,6 +30,7 @@ internal sealed record FacesBenchmarkSettings(int Frames, int Cameras, string? M
         // capacity (1,024): a refused frame would make the grain path's rate meaningless.
         : Cameras is < 1 or > 1_000 ? $"--cameras must be between 1 and 1000; got {Cameras}."
         : ModelPath is { } path && !File.Exists(path) ? $"--model {path} does not exist."
+        : MaxBatch is < 1 or > 256 ? $"--max-batch must be between 1 and 256; got {MaxBatch}."
         : SeedSeconds is < 0 or > 600 ? $"--seed-seconds must be between 0 and 600; got {SeedSeconds}."
         : null;
 }

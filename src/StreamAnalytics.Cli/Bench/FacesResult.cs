@@ -8,13 +8,14 @@ namespace StreamAnalytics.Cli.Bench;
 /// <param name="ModelVersion">The served model's version.</param>
 /// <param name="Frames">Timed images per path.</param>
 /// <param name="Cameras">Concurrent cameras on the grain paths.</param>
+/// <param name="MaxBatch">The batched paths' largest batch (raw ONNX Runtime's batch, the batcher's MaxBatchSize).</param>
 /// <param name="GalleryIdentities">Identities enrolled, which every frame is searched against.</param>
 /// <param name="GalleryFaces">Faces enrolled in all.</param>
 /// <param name="Published">Whether identifications went to the embedded broker through the Kafka sink.</param>
-/// <param name="OnnxBatched">Raw ONNX Runtime at the batcher's largest batch, one caller, pre-fitted images.</param>
+/// <param name="OnnxBatched">Raw ONNX Runtime at batch <paramref name="MaxBatch"/>, one caller, pre-fitted images.</param>
 /// <param name="OnnxUnbatched">Raw ONNX Runtime at batch 1, one caller.</param>
 /// <param name="GrainsBatched"><c>ICameraGrain.Identify</c> from concurrent cameras (decode, fit, batcher, model, gallery
-/// search, publish), the batcher at its default settings.</param>
+/// search, publish), the batcher's MaxBatchSize at <paramref name="MaxBatch"/>, its other settings at their defaults.</param>
 /// <param name="GrainsUnbatched">The same with the batcher's largest batch set to 1.</param>
 /// <param name="SeedSizeBatchOne">The seed-size network (random weights) by raw ONNX Runtime at batch 1; null when
 /// skipped (<c>--seed-seconds 0</c>).</param>
@@ -29,6 +30,7 @@ internal sealed record FacesResult(
     string ModelVersion,
     int Frames,
     int Cameras,
+    int MaxBatch,
     int GalleryIdentities,
     int GalleryFaces,
     bool Published,
