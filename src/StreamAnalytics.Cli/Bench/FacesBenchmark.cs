@@ -40,8 +40,11 @@ internal static class FacesBenchmark
 
         // What each frame costs a camera grain before it reaches the batcher, on one thread: part of the grain path's
         // overhead over raw ONNX Runtime, reported to explain the ratio.
-        var decodeFit = FaceBenchMeasurement.From(
-            CallLatencies.Time(onnxWarmup, settings.Frames, i => FaceImageFitter.DecodeAndFit(frames[i % frames.Length])), 1, settings.Frames, 0);
+        void DecodeAndFit(int i) => FaceImageFitter.DecodeAndFit(frames[i % frames.Length]);
+        CallLatencies.Time(0, onnxWarmup, DecodeAndFit);
+        var decodeFitCpu = Environment.CpuUsage.TotalTime;
+        var decodeFitLatencies = CallLatencies.Time(0, settings.Frames, DecodeAndFit);
+        var decodeFit = FaceBenchMeasurement.From(decodeFitLatencies, 1, settings.Frames, 0, Environment.CpuUsage.TotalTime - decodeFitCpu);
         await log.WriteLineAsync(Describe("decode + fit (one thread)", decodeFit));
 
         using var broker = EmbeddedKafkaBroker.Start();
@@ -146,7 +149,9 @@ internal static class FacesBenchmark
 
         await ClosedLoopLatencies.RunAsync(cameras.Length, warmup, Identify);
         var before = batches.Snapshot();
+        var cpu = Environment.CpuUsage.TotalTime;
         var latencies = await ClosedLoopLatencies.RunAsync(cameras.Length, settings.Frames, Identify);
+        cpu = Environment.CpuUsage.TotalTime - cpu;
         var after = batches.Snapshot();
         if (failures > 0)
         {
@@ -154,10 +159,10 @@ internal static class FacesBenchmark
             throw new InvalidOperationException($"{failures} frames were not identified; the last: {failure}");
         }
 
-        return FaceBenchMeasurement.From(latencies, 1, settings.Frames, BatchSizeListener.MeanBatchSize(before, after));
+        return FaceBenchMeasurement.From(latencies, 1, settings.Frames, BatchSizeListener.MeanBatchSize(before, after), cpu);
     }
 
     /// <summary>One line for a path, as the progress log and the plain output print it.</summary>
     public static string Describe(string path, FaceBenchMeasurement m) => string.Create(
-        CultureInfo.InvariantCulture, $"{path}: {m.ImagesPerSecond:N0} images/s, p50 {m.P50Ms:F3} ms, p99 {m.P99Ms:F3} ms, mean batch {m.MeanBatchSize:F1}");
+        CultureInfo.InvariantCulture, $"{path}: {m.ImagesPerSecond:N0} images/s, p50 {m.P50Ms:F3} ms, p99 {m.P99Ms:F3} ms, mean batch {m.MeanBatchSize:F1}, CPU {m.CpuMsPerImage:F3} ms/image");
 }

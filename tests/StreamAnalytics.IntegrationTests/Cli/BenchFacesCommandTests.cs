@@ -24,7 +24,7 @@ public sealed class BenchFacesCommandTests
         foreach (var path in new[] { "onnxBatched", "onnxUnbatched", "grainsBatched", "grainsUnbatched", "seedSizeBatchOne" })
         {
             var measurement = root.GetProperty(path);
-            foreach (var key in new[] { "imagesPerSecond", "p50Ms", "p99Ms", "meanBatchSize" })
+            foreach (var key in new[] { "imagesPerSecond", "p50Ms", "p99Ms", "meanBatchSize", "cpuMsPerImage" })
             {
                 Assert.True(measurement.GetProperty(key).GetDouble() > 0, $"{path}.{key} should be positive:\n{result.Output}");
             }
