@@ -41,15 +41,30 @@ internal sealed class BoxWeights
         return new BoxWeights(first, weights);
     }
 
-    /// <summary>The weighted sum for output pixel <paramref name="output"/>; <paramref name="source"/> reads a source pixel.</summary>
-    public float Apply(int output, Func<int, float> source)
+    /// <summary>The weighted sum for output pixel <paramref name="output"/> over a row of bytes indexed by source position.</summary>
+    public float Apply(int output, ReadOnlySpan<byte> row)
     {
-        var row = _weights[output];
-        var first = _first[output];
+        var weights = _weights[output];
+        var source = row.Slice(_first[output], weights.Length);
         var sum = 0f;
-        for (var i = 0; i < row.Length; i++)
+        for (var i = 0; i < weights.Length; i++)
         {
-            sum += row[i] * source(first + i);
+            sum += weights[i] * source[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>The weighted sum for output pixel <paramref name="output"/> over a column: source position p is at
+    /// <paramref name="column"/>[(p - <paramref name="origin"/>) × <paramref name="stride"/>].</summary>
+    public float Apply(int output, ReadOnlySpan<float> column, int stride, int origin)
+    {
+        var weights = _weights[output];
+        var at = (_first[output] - origin) * stride;
+        var sum = 0f;
+        for (var i = 0; i < weights.Length; i++, at += stride)
+        {
+            sum += weights[i] * column[at];
         }
 
         return sum;

@@ -2,10 +2,10 @@ using System.Diagnostics;
 
 namespace StreamAnalytics.Cli.Bench;
 
-/// <summary>Per-call latencies of one path of a benchmark, timed one call after another.</summary>
+/// <summary>Per-call latencies of one path of a benchmark, and its calls per second.</summary>
 /// <param name="P50Ms">Median call, in milliseconds.</param>
 /// <param name="P99Ms">99th percentile call, in milliseconds.</param>
-/// <param name="CallsPerSecond">Calls over the whole timed loop's wall time (one caller, so 1 / mean latency).</param>
+/// <param name="CallsPerSecond">Calls over the whole timed loop's wall time (with one caller, 1 / mean latency).</param>
 internal sealed record CallLatencies(double P50Ms, double P99Ms, double CallsPerSecond)
 {
     /// <summary>Runs <paramref name="warmup"/> untimed calls, then times <paramref name="calls"/> calls one by one.</summary>
@@ -51,7 +51,8 @@ internal sealed record CallLatencies(double P50Ms, double P99Ms, double CallsPer
         return From(ticks, Stopwatch.GetElapsedTime(loop));
     }
 
-    private static CallLatencies From(long[] ticks, TimeSpan elapsed)
+    /// <summary>Percentiles of per-call durations (<see cref="Stopwatch"/> ticks) and calls per second over <paramref name="elapsed"/>.</summary>
+    public static CallLatencies From(long[] ticks, TimeSpan elapsed)
     {
         var milliseconds = ticks.Select(t => t * 1000.0 / Stopwatch.Frequency).Order().ToArray();
         return new CallLatencies(Percentiles.Of(milliseconds, 0.50), Percentiles.Of(milliseconds, 0.99), ticks.Length / elapsed.TotalSeconds);
