@@ -56,6 +56,13 @@ internal static class PgmReader
             throw Undecodable($"the raster has {raster.Length} bytes, expected {(long)pixels.Length * sampleBytes}");
         }
 
+        if (maxValue == 255)
+        {
+            // ORL's maxval: a byte cannot exceed it and needs no rescaling, so the raster is the pixels.
+            raster[..pixels.Length].CopyTo(pixels);
+            return;
+        }
+
         for (var i = 0; i < pixels.Length; i++)
         {
             var sample = sampleBytes == 1 ? raster[i] : (raster[2 * i] << 8) | raster[(2 * i) + 1];

@@ -35,13 +35,15 @@ internal sealed class FaceBenchHost(IHost host) : IAsyncDisposable
 
     /// <param name="bootstrap">The embedded broker.</param>
     /// <param name="maxBatchSize">The batcher's <c>Faces:Batching:MaxBatchSize</c>: 32 is the default, 1 runs unbatched.</param>
+    /// <param name="concurrentBatches">The batcher's <c>Faces:Batching:MaxConcurrentBatches</c>.</param>
     /// <param name="publish">False replaces the Kafka result sink with one that drops results.</param>
     /// <param name="consumerGroup">A consumer group of the silo's own, so two silos in one run do not share partitions.</param>
     /// <param name="cancellation">Cancels start-up.</param>
-    public static async Task<FaceBenchHost> StartAsync(string bootstrap, int maxBatchSize, bool publish, string consumerGroup, CancellationToken cancellation)
+    public static async Task<FaceBenchHost> StartAsync(string bootstrap, int maxBatchSize, int concurrentBatches, bool publish, string consumerGroup, CancellationToken cancellation)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration[$"{FaceServingOptions.SectionName}:{nameof(FaceServingOptions.Batching)}:MaxBatchSize"] = maxBatchSize.ToString(CultureInfo.InvariantCulture);
+        builder.Configuration[$"{FaceServingOptions.SectionName}:{nameof(FaceServingOptions.Batching)}:MaxConcurrentBatches"] = concurrentBatches.ToString(CultureInfo.InvariantCulture);
         BenchSilo.Configure(
             builder,
             silo =>

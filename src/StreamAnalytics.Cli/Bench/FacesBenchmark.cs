@@ -10,7 +10,8 @@ namespace StreamAnalytics.Cli.Bench;
 
 /// <summary>
 /// Face identification throughput and latency on one model, in one process: raw ONNX Runtime batched (the batcher's
-/// largest batch) and unbatched on pre-fitted images, one caller; then many concurrent cameras calling
+/// largest batch) and unbatched on pre-fitted images, with as many concurrent callers as the batcher runs batches at
+/// once; then many concurrent cameras calling
 /// <c>ICameraGrain.Identify</c> with encoded frames through a silo composed as the worker host composes it (decode, fit,
 /// the shared batcher, the model, a real gallery search, publishing), batched and with the batcher limited to batch 1;
 /// then the seed-size network at batch 1. Each path runs an untimed warm-up first. The grain path's rate over raw ONNX
@@ -55,16 +56,16 @@ internal static class FacesBenchmark
 
         string version;
         FaceBenchMeasurement onnxBatched, onnxUnbatched, grainsBatched, grainsUnbatched;
-        await using (var host = await StartServingAsync(broker.BootstrapServers, maxBatch, settings.Publish, onnx, enrolment, log, cancellation))
+        await using (var host = await StartServingAsync(broker.BootstrapServers, maxBatch, settings.ConcurrentBatches, settings.Publish, onnx, enrolment, log, cancellation))
         {
             using (var lease = host.Models.Acquire())
             {
                 version = lease.Model.Version;
-                await log.WriteLineAsync($"raw ONNX Runtime, batch {maxBatch}, one caller: {onnxWarmup:N0} warm-up and {settings.Frames:N0} timed images ...");
-                onnxBatched = OnnxFaceTimings.Time(lease.Model, fitted, maxBatch, settings.Frames, onnxWarmup);
+                await log.WriteLineAsync($"raw ONNX Runtime, batch {maxBatch}, {Callers(settings)}: {onnxWarmup:N0} warm-up and {settings.Frames:N0} timed images ...");
+                onnxBatched = OnnxFaceTimings.Time(lease.Model, fitted, maxBatch, settings.ConcurrentBatches, settings.Frames, onnxWarmup);
                 await log.WriteLineAsync(Describe("onnx batched", onnxBatched));
-                await log.WriteLineAsync("raw ONNX Runtime, batch 1, one caller ...");
-                onnxUnbatched = OnnxFaceTimings.Time(lease.Model, fitted, 1, settings.Frames, onnxWarmup);
+                await log.WriteLineAsync($"raw ONNX Runtime, batch 1, {Callers(settings)} ...");
+                onnxUnbatched = OnnxFaceTimings.Time(lease.Model, fitted, 1, settings.ConcurrentBatches, settings.Frames, onnxWarmup);
                 await log.WriteLineAsync(Describe("onnx unbatched", onnxUnbatched));
             }
 
@@ -73,7 +74,7 @@ internal static class FacesBenchmark
             await log.WriteLineAsync(Describe("grains batched", grainsBatched));
         }
 
-        await using (var host = await StartServingAsync(broker.BootstrapServers, 1, settings.Publish, onnx, enrolment, log, cancellation))
+        await using (var host = await StartServingAsync(broker.BootstrapServers, 1, settings.ConcurrentBatches, settings.Publish, onnx, enrolment, log, cancellation))
         {
             await log.WriteLineAsync($"grains, batcher limited to 1: {settings.Cameras} cameras ...");
             grainsUnbatched = await TimeGrainsAsync(host, frames, settings, grainWarmup, batches);
@@ -90,7 +91,7 @@ internal static class FacesBenchmark
 
         var ratio = Math.Round(grainsBatched.ImagesPerSecond / onnxBatched.ImagesPerSecond, 3);
         return new FacesResult(
-            settings.ModelPath ?? "untrained", version, settings.Frames, settings.Cameras, maxBatch, GalleryIdentities, GalleryIdentities * FacesPerIdentity, settings.Publish,
+            settings.ModelPath ?? "untrained", version, settings.Frames, settings.Cameras, maxBatch, settings.ConcurrentBatches, GalleryIdentities, GalleryIdentities * FacesPerIdentity, settings.Publish,
             onnxBatched, onnxUnbatched, grainsBatched, grainsUnbatched, seed, decodeFit,
             ratio, Math.Round(grainsBatched.ImagesPerSecond / grainsUnbatched.ImagesPerSecond, 2),
             FaceBenchFloors.Check(ratio, grainsBatched.ImagesPerSecond), Environment.ProcessorCount);
@@ -98,9 +99,9 @@ internal static class FacesBenchmark
 
     // A silo with the model live and the gallery enrolled through the identity grains, as an operator would do it.
     private static async Task<FaceBenchHost> StartServingAsync(
-        string bootstrap, int maxBatchSize, bool publish, byte[] onnx, byte[][] enrolment, TextWriter log, CancellationToken cancellation)
+        string bootstrap, int maxBatchSize, int concurrentBatches, bool publish, byte[] onnx, byte[][] enrolment, TextWriter log, CancellationToken cancellation)
     {
-        var host = await FaceBenchHost.StartAsync(bootstrap, maxBatchSize, publish, $"bench-faces-{maxBatchSize}", cancellation);
+        var host = await FaceBenchHost.StartAsync(bootstrap, maxBatchSize, concurrentBatches, publish, $"bench-faces-{maxBatchSize}", cancellation);
         var swap = await host.Activator.TryActivateAsync(onnx, cancellation);
         if (!swap.Swapped)
         {
@@ -161,6 +162,9 @@ internal static class FacesBenchmark
 
         return FaceBenchMeasurement.From(latencies, 1, settings.Frames, BatchSizeListener.MeanBatchSize(before, after), cpu);
     }
+
+    private static string Callers(FacesBenchmarkSettings settings) =>
+        settings.ConcurrentBatches == 1 ? "one caller" : $"{settings.ConcurrentBatches} concurrent callers";
 
     /// <summary>One line for a path, as the progress log and the plain output print it.</summary>
     public static string Describe(string path, FaceBenchMeasurement m) => string.Create(

@@ -10,9 +10,12 @@ namespace StreamAnalytics.Cli.Bench;
 /// <param name="SeedSeconds">How long the seed-size network is timed at batch 1; 0 skips it. Defaults to 5.</param>
 /// <param name="MaxBatch">The largest batch of the batched paths: raw ONNX Runtime's batch and the silo batcher's
 /// <c>MaxBatchSize</c>; defaults to the batcher's default, 32.</param>
+/// <param name="ConcurrentBatches">Model runs at once on every path: the batcher's <c>MaxConcurrentBatches</c> on the
+/// grain paths, concurrent callers of the one session on the raw ONNX Runtime paths, so both use the same cores;
+/// defaults to the batcher's default.</param>
 /// <param name="Publish">Whether the camera grains publish identifications to the embedded broker through the silo's
 /// Kafka sink (as in production) or drop them; defaults to true.</param>
-internal sealed record FacesBenchmarkSettings(int Frames, int Cameras, string? ModelPath, double SeedSeconds, int MaxBatch, bool Publish)
+internal sealed record FacesBenchmarkSettings(int Frames, int Cameras, string? ModelPath, double SeedSeconds, int MaxBatch, int ConcurrentBatches, bool Publish)
 {
     /// <summary>Default of <see cref="Frames"/>: 20,000.</summary>
     public const int DefaultFrames = 20_000;
@@ -31,6 +34,7 @@ internal sealed record FacesBenchmarkSettings(int Frames, int Cameras, string? M
         : Cameras is < 1 or > 1_000 ? $"--cameras must be between 1 and 1000; got {Cameras}."
         : ModelPath is { } path && !File.Exists(path) ? $"--model {path} does not exist."
         : MaxBatch is < 1 or > 256 ? $"--max-batch must be between 1 and 256; got {MaxBatch}."
+        : ConcurrentBatches is < 1 or > 64 ? $"--concurrent-batches must be between 1 and 64; got {ConcurrentBatches}."
         : SeedSeconds is < 0 or > 600 ? $"--seed-seconds must be between 0 and 600; got {SeedSeconds}."
         : null;
 }

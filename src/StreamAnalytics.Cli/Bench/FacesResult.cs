@@ -9,11 +9,13 @@ namespace StreamAnalytics.Cli.Bench;
 /// <param name="Frames">Timed images per path.</param>
 /// <param name="Cameras">Concurrent cameras on the grain paths.</param>
 /// <param name="MaxBatch">The batched paths' largest batch (raw ONNX Runtime's batch, the batcher's MaxBatchSize).</param>
+/// <param name="ConcurrentBatches">Model runs at once on every path (the batcher's MaxConcurrentBatches, raw ONNX
+/// Runtime's concurrent callers).</param>
 /// <param name="GalleryIdentities">Identities enrolled, which every frame is searched against.</param>
 /// <param name="GalleryFaces">Faces enrolled in all.</param>
 /// <param name="Published">Whether identifications went to the embedded broker through the Kafka sink.</param>
-/// <param name="OnnxBatched">Raw ONNX Runtime at batch <paramref name="MaxBatch"/>, one caller, pre-fitted images.</param>
-/// <param name="OnnxUnbatched">Raw ONNX Runtime at batch 1, one caller.</param>
+/// <param name="OnnxBatched">Raw ONNX Runtime at batch <paramref name="MaxBatch"/>, one caller, pre-fitted images, <paramref name="ConcurrentBatches"/> callers.</param>
+/// <param name="OnnxUnbatched">Raw ONNX Runtime at batch 1, <paramref name="ConcurrentBatches"/> callers.</param>
 /// <param name="GrainsBatched"><c>ICameraGrain.Identify</c> from concurrent cameras (decode, fit, batcher, model, gallery
 /// search, publish), the batcher's MaxBatchSize at <paramref name="MaxBatch"/>, its other settings at their defaults.</param>
 /// <param name="GrainsUnbatched">The same with the batcher's largest batch set to 1.</param>
@@ -31,6 +33,7 @@ internal sealed record FacesResult(
     int Frames,
     int Cameras,
     int MaxBatch,
+    int ConcurrentBatches,
     int GalleryIdentities,
     int GalleryFaces,
     bool Published,

@@ -7,7 +7,7 @@ internal static class FacesResultText
 {
     public static void Write(FacesResult r, TextWriter output)
     {
-        output.WriteLine($"model {r.Model} ({r.ModelVersion}); {r.Frames:N0} images per path; {r.Cameras} cameras; batches up to {r.MaxBatch}; gallery {r.GalleryIdentities} identities x {r.GalleryFaces / r.GalleryIdentities} faces; {r.Cores} cores");
+        output.WriteLine($"model {r.Model} ({r.ModelVersion}); {r.Frames:N0} images per path; {r.Cameras} cameras; batches up to {r.MaxBatch}, {r.ConcurrentBatches} at once; gallery {r.GalleryIdentities} identities x {r.GalleryFaces / r.GalleryIdentities} faces; {r.Cores} cores");
         output.WriteLine("latency: a grain call per frame; for raw ONNX Runtime, the run of the image's batch");
         output.WriteLine(FacesBenchmark.Describe("onnx batched    ", r.OnnxBatched));
         output.WriteLine(FacesBenchmark.Describe("onnx unbatched  ", r.OnnxUnbatched));

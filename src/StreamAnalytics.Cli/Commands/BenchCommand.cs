@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using StreamAnalytics.Cli.Bench;
-using StreamAnalytics.Inference.Batching;
+using StreamAnalytics.Grains.Faces;
 using StreamAnalytics.Streaming.Kafka;
 
 namespace StreamAnalytics.Cli.Commands;
@@ -131,7 +131,8 @@ internal static class BenchCommand
         var cameras = new Option<int>("--cameras") { Description = "Concurrent cameras on the grain paths, each awaiting its frame before sending the next.", DefaultValueFactory = _ => FacesBenchmarkSettings.DefaultCameras };
         var model = new Option<string?>("--model") { Description = "An exported face model (.onnx); default: an untrained network of the production architecture (same compute)." };
         var seedSeconds = new Option<double>("--seed-seconds") { Description = "Seconds to time the seed-size network at batch 1; 0 skips it.", DefaultValueFactory = _ => FacesBenchmarkSettings.DefaultSeedSeconds };
-        var maxBatch = new Option<int>("--max-batch") { Description = "The batched paths' largest batch (raw ONNX Runtime's batch and the batcher's MaxBatchSize).", DefaultValueFactory = _ => new InferenceBatcherOptions().MaxBatchSize };
+        var maxBatch = new Option<int>("--max-batch") { Description = "The batched paths' largest batch (raw ONNX Runtime's batch and the batcher's MaxBatchSize).", DefaultValueFactory = _ => new FaceServingOptions().Batching.MaxBatchSize };
+        var concurrentBatches = new Option<int>("--concurrent-batches") { Description = "Model runs at once on every path: the batcher's MaxConcurrentBatches, and concurrent callers of raw ONNX Runtime.", DefaultValueFactory = _ => new FaceServingOptions().Batching.MaxConcurrentBatches };
         var noPublish = new Option<bool>("--no-publish") { Description = "Drop identifications instead of publishing them to the embedded broker." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var faces = new Command("faces", "Face images per second and latency through camera grains with many concurrent cameras, beside raw ONNX Runtime on the same model, batched and unbatched; plus the seed-size network at batch 1.")
@@ -141,13 +142,14 @@ internal static class BenchCommand
             model,
             seedSeconds,
             maxBatch,
+            concurrentBatches,
             noPublish,
             json,
         };
         faces.SetAction(async (parse, cancellation) =>
         {
             var settings = new FacesBenchmarkSettings(
-                parse.GetValue(frames), parse.GetValue(cameras), parse.GetValue(model), parse.GetValue(seedSeconds), parse.GetValue(maxBatch), !parse.GetValue(noPublish));
+                parse.GetValue(frames), parse.GetValue(cameras), parse.GetValue(model), parse.GetValue(seedSeconds), parse.GetValue(maxBatch), parse.GetValue(concurrentBatches), !parse.GetValue(noPublish));
             if (settings.Validate() is { } error)
             {
                 await Console.Error.WriteLineAsync(error);

@@ -21,6 +21,7 @@ public sealed class BenchFacesCommandTests
         Assert.Equal(300, root.GetProperty("frames").GetInt32());
         Assert.Equal(8, root.GetProperty("cameras").GetInt32());
         Assert.Equal("untrained", root.GetProperty("model").GetString());
+        Assert.Equal(Environment.ProcessorCount, root.GetProperty("concurrentBatches").GetInt32());
         foreach (var path in new[] { "onnxBatched", "onnxUnbatched", "grainsBatched", "grainsUnbatched", "seedSizeBatchOne" })
         {
             var measurement = root.GetProperty(path);
