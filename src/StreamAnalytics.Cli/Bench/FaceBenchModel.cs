@@ -24,13 +24,17 @@ internal static class FaceBenchModel
     private const float Threshold = 0.5f;
 
     /// <summary>The exported untrained model, the same bytes for every run (the seed fixes the weights).</summary>
-    public static byte[] Untrained()
+    public static byte[] Untrained() => Untrained(Version);
+
+    /// <summary>The same model exported as <paramref name="version"/>: the same weights, other bytes (the version is in
+    /// the file), as the registry's versions of one kind must be.</summary>
+    public static byte[] Untrained(string version)
     {
         var options = new FaceTrainingOptions();
         using var generator = new Generator((ulong)options.Seed);
         using var network = new FaceNetwork(
             options.Blocks, options.EmbeddingSize, Identities, (float)options.ClassifierScale, PixelMean, PixelStd, generator);
         var identities = Enumerable.Range(1, Identities).Select(i => $"s{i}").ToArray();
-        return FaceOnnxExporter.Export(network.ToWeights(identities, Threshold), Version, DateTimeOffset.UnixEpoch);
+        return FaceOnnxExporter.Export(network.ToWeights(identities, Threshold), version, DateTimeOffset.UnixEpoch);
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using StreamAnalytics.Abstractions;
 using StreamAnalytics.Abstractions.Cameras;
-using StreamAnalytics.Abstractions.Faces;
 using StreamAnalytics.Abstractions.Grains;
 using StreamAnalytics.Imaging;
 using StreamAnalytics.Streaming.Kafka.Embedded;
@@ -22,9 +21,8 @@ internal static class FacesBenchmark
     // Distinct frames the paths cycle through (rounded up to a multiple of the largest batch, so raw batches never wrap).
     private const int DistinctFrames = 256;
     private const int FrameSeed = 1;
-    private const int GallerySeed = 2;
-    private const int GalleryIdentities = 40;
-    private const int FacesPerIdentity = 5;
+    private const int GalleryIdentities = BenchGallery.Identities;
+    private const int FacesPerIdentity = BenchGallery.FacesPerIdentity;
 
     public static async Task<FacesResult> RunAsync(FacesBenchmarkSettings settings, TextWriter log, CancellationToken cancellation)
     {
@@ -35,7 +33,6 @@ internal static class FacesBenchmark
         var maxBatch = settings.MaxBatch;
         var frames = FaceBenchFrames.Create((DistinctFrames + maxBatch - 1) / maxBatch * maxBatch, FrameSeed);
         var fitted = frames.Select(f => FaceImageFitter.DecodeAndFit(f)).ToArray();
-        var enrolment = FaceBenchFrames.Create(GalleryIdentities * FacesPerIdentity, GallerySeed);
         var onnxWarmup = Math.Clamp(settings.Frames / 10, maxBatch, 1_000);
         var grainWarmup = Math.Max(settings.Cameras * 4, Math.Min(settings.Frames / 10, 2_000));
 
@@ -56,7 +53,7 @@ internal static class FacesBenchmark
 
         string version;
         FaceBenchMeasurement onnxBatched, onnxUnbatched, grainsBatched, grainsUnbatched;
-        await using (var host = await StartServingAsync(broker.BootstrapServers, maxBatch, settings.ConcurrentBatches, settings.Publish, onnx, enrolment, log, cancellation))
+        await using (var host = await StartServingAsync(broker.BootstrapServers, maxBatch, settings.ConcurrentBatches, settings.Publish, onnx, log, cancellation))
         {
             using (var lease = host.Models.Acquire())
             {
@@ -74,7 +71,7 @@ internal static class FacesBenchmark
             await log.WriteLineAsync(Describe("grains batched", grainsBatched));
         }
 
-        await using (var host = await StartServingAsync(broker.BootstrapServers, 1, settings.ConcurrentBatches, settings.Publish, onnx, enrolment, log, cancellation))
+        await using (var host = await StartServingAsync(broker.BootstrapServers, 1, settings.ConcurrentBatches, settings.Publish, onnx, log, cancellation))
         {
             await log.WriteLineAsync($"grains, batcher limited to 1: {settings.Cameras} cameras ...");
             grainsUnbatched = await TimeGrainsAsync(host, frames, settings, grainWarmup, batches);
@@ -99,7 +96,7 @@ internal static class FacesBenchmark
 
     // A silo with the model live and the gallery enrolled through the identity grains, as an operator would do it.
     private static async Task<FaceBenchHost> StartServingAsync(
-        string bootstrap, int maxBatchSize, int concurrentBatches, bool publish, byte[] onnx, byte[][] enrolment, TextWriter log, CancellationToken cancellation)
+        string bootstrap, int maxBatchSize, int concurrentBatches, bool publish, byte[] onnx, TextWriter log, CancellationToken cancellation)
     {
         var host = await FaceBenchHost.StartAsync(bootstrap, maxBatchSize, concurrentBatches, publish, $"bench-faces-{maxBatchSize}", cancellation);
         var swap = await host.Activator.TryActivateAsync(onnx, cancellation);
@@ -109,18 +106,7 @@ internal static class FacesBenchmark
             throw new InvalidOperationException($"The face model did not load: {swap.Reason}");
         }
 
-        await Task.WhenAll(Enumerable.Range(0, GalleryIdentities).Select(async identity =>
-        {
-            var grain = host.Grains.GetGrain<IIdentityGrain>($"bench-person-{identity}");
-            for (var face = 0; face < FacesPerIdentity; face++)
-            {
-                var outcome = await grain.Enrol(enrolment[(identity * FacesPerIdentity) + face]);
-                if (outcome.Status != EnrolmentStatus.Enrolled)
-                {
-                    throw new InvalidOperationException($"Enrolling bench-person-{identity} failed: {outcome.Status} {outcome.Reason}");
-                }
-            }
-        }));
+        await BenchGallery.EnrolAsync(host.Grains);
         await host.Galleries.SyncNowAsync(cancellation);
         if (host.Galleries.ActiveCount != GalleryIdentities)
         {

@@ -6,7 +6,6 @@ using StreamAnalytics.Abstractions.Ratings;
 using StreamAnalytics.Inference.Rating;
 using StreamAnalytics.ModelExport.Rating;
 using StreamAnalytics.Streaming.Kafka.Embedded;
-using StreamAnalytics.Training.Rating;
 using StreamAnalytics.Training.Rating.Data;
 using SyntheticFeedOptions = StreamAnalytics.Synthetic.SyntheticFeedOptions;
 using SyntheticInteractionFeed = StreamAnalytics.Synthetic.SyntheticInteractionFeed;
@@ -79,11 +78,9 @@ internal static class PredictBenchmark
 
     private static (byte[] Onnx, double Seconds) Train(SyntheticFeedOptions feed, int ratings, TextWriter log)
     {
-        var dataset = SyntheticRatingDataset.Create(feed, ratings);
-        var result = RatingModelPipeline.Run(dataset, RatingSplits.TimeOrdered(dataset.Examples), new RatingTrainingOptions { Seed = feed.Seed });
+        var (weights, seconds) = RatingBenchModel.Train(feed, ratings, log);
         var trainedAt = DateTimeOffset.UtcNow;
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trained in {result.TrainSeconds:F1} s; the gate serves {result.Report.Gate.Served} (test R² {result.ServedTest.R2:F3})"));
-        return (RatingOnnxExporter.Export(result.Served, "bench-" + trainedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), trainedAt), result.TrainSeconds);
+        return (RatingOnnxExporter.Export(weights, "bench-" + trainedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), trainedAt), seconds);
     }
 
     // Writes the feed's first events into Kafka, waits until the grains applied each to its user and its product, and
