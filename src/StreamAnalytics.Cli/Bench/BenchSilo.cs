@@ -22,16 +22,27 @@ internal static class BenchSilo
     }
 
     /// <summary>Adds the benchmark silo to any host builder (a plain host, or a web host that also serves HTTP).</summary>
-    public static void Configure(IHostApplicationBuilder builder, Action<ISiloBuilder> configureSilo, Action<IServiceCollection>? configureServices)
+    public static void Configure(IHostApplicationBuilder builder, Action<ISiloBuilder> configureSilo, Action<IServiceCollection>? configureServices) =>
+        ConfigureClustered(builder, primary: null, configureSilo, configureServices);
+
+    /// <summary>
+    /// Adds one silo of a benchmark cluster in this process, on free loopback ports: the primary when
+    /// <paramref name="primary"/> is null, otherwise a silo that joins the primary at that endpoint.
+    /// </summary>
+    /// <returns>This silo's endpoint, which later silos join.</returns>
+    public static IPEndPoint ConfigureClustered(
+        IHostApplicationBuilder builder, IPEndPoint? primary, Action<ISiloBuilder> configureSilo, Action<IServiceCollection>? configureServices)
     {
         builder.Logging.ClearProviders().AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         configureServices?.Invoke(builder.Services);
+        var endpoint = new IPEndPoint(IPAddress.Loopback, FreePort());
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(FreePort(), FreePort());
+            silo.UseLocalhostClustering(endpoint.Port, FreePort(), primary);
             silo.AddMemoryGrainStorage("PubSubStore");
             configureSilo(silo);
         });
+        return endpoint;
     }
 
     private static int FreePort()

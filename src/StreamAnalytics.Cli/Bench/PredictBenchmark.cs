@@ -1,7 +1,6 @@
 using System.Globalization;
 using StreamAnalytics.Abstractions;
 using StreamAnalytics.Abstractions.Grains;
-using StreamAnalytics.Abstractions.Interactions;
 using StreamAnalytics.Abstractions.Ratings;
 using StreamAnalytics.Inference.Rating;
 using StreamAnalytics.ModelExport.Rating;
@@ -89,14 +88,7 @@ internal static class PredictBenchmark
         string bootstrap, SyntheticFeedOptions options, int events, AppliedListener applied, TextWriter log, CancellationToken cancellation)
     {
         var records = new SyntheticInteractionFeed(options, SyntheticRatingDataset.DefaultStart).Records().Take(events).ToList();
-        var parser = new InteractionEventParser();
-        var pairs = records
-            .Select(r => parser.Parse(r.Json).Event)
-            .OfType<InteractionEvent>()
-            .Select(e => (e.UserId, e.ProductId))
-            .Distinct()
-            .Take(MaxPairs)
-            .ToList();
+        var pairs = SyntheticPairs.Of(records, MaxPairs);
         await log.WriteLineAsync($"feeding {events:N0} synthetic interactions through the embedded broker into the grains ...");
         BenchProducer.ProduceInteractions(bootstrap, records.Select(r => (r.Key, r.Json)));
         var deadline = DateTime.UtcNow + FeedTimeout;
