@@ -203,7 +203,8 @@ internal static class SwapBenchmark
             Round(Percentiles.Of(milliseconds, 0.50)),
             Round(Percentiles.Of(milliseconds, 0.99)),
             Round(milliseconds.LastOrDefault()),
-            list.Select(s => s.Version).OfType<string>().Distinct().Count());
+            list.Select(s => s.Version).OfType<string>().Distinct().Count(),
+            list.LastOrDefault(s => s.Failure is not null).Failure);
     }
 
     private static SwapTimings Timings(List<double> ms) =>

@@ -39,7 +39,8 @@ internal sealed record SwapLoadResult(SwapWindow Steady, SwapWindow DuringSwaps,
 /// <param name="P99Ms">99th percentile latency.</param>
 /// <param name="MaxMs">Slowest call.</param>
 /// <param name="Versions">Distinct model versions that answered.</param>
-internal sealed record SwapWindow(int Calls, int Failures, double P50Ms, double P99Ms, double MaxMs, int Versions);
+/// <param name="LastFailure">Why the last failed call failed; null when none did.</param>
+internal sealed record SwapWindow(int Calls, int Failures, double P50Ms, double P99Ms, double MaxMs, int Versions, string? LastFailure);
 
 /// <summary>From activation (the registry's answer) until every silo served the version, per swap.</summary>
 /// <param name="Ms">Each swap, in order.</param>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StreamAnalytics.Abstractions.Faces;
 using StreamAnalytics.Abstractions.Grains;
 using StreamAnalytics.Inference.Faces;
 using StreamAnalytics.Inference.Gallery;
@@ -27,6 +28,10 @@ public sealed partial class GallerySynchronizer(
     private const int FetchConcurrency = 16;
 
     private static readonly TimeSpan CandidateGalleryLifetime = TimeSpan.FromMinutes(2);
+
+    // Re-embedding runs the model on the caller's thread: one identity at a time, so building a gallery (a swap, a
+    // catch-up) takes at most one core from the frames being served, whatever the fetch concurrency.
+    private readonly SemaphoreSlim _embedding = new(1, 1);
 
     private readonly ConcurrentDictionary<string, SiloGallery> _galleries = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _lock = new(1, 1);
@@ -165,6 +170,19 @@ public sealed partial class GallerySynchronizer(
         gallery.DirectoryVersion = changes.Version;
     }
 
+    private async Task<float[][]> EmbedAsync(FaceModel model, IdentityFaces faces, CancellationToken cancellationToken)
+    {
+        await _embedding.WaitAsync(cancellationToken);
+        try
+        {
+            return FacePixels.Embed(model, faces.Images);
+        }
+        finally
+        {
+            _embedding.Release();
+        }
+    }
+
     private Task LoadAsync(FaceModel model, FaceGallery gallery, IReadOnlyList<string> identities, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(
             identities,
@@ -179,7 +197,7 @@ public sealed partial class GallerySynchronizer(
                     return;
                 }
 
-                var embeddings = faces.ModelVersion == model.Version ? faces.Embeddings : FacePixels.Embed(model, faces.Images);
+                var embeddings = faces.ModelVersion == model.Version ? faces.Embeddings : await EmbedAsync(model, faces, cancellationToken);
                 try
                 {
                     gallery.Replace(identity, embeddings);
