@@ -2,13 +2,14 @@ using System.Diagnostics;
 using Orleans.TestingHost;
 using StreamAnalytics.Abstractions.Models;
 using StreamAnalytics.Grains.Training;
+using Xunit.Abstractions;
 
 namespace StreamAnalytics.IntegrationTests.Models.Cluster;
 
 /// <summary>Silos joining and dying while models are served and trained (issue 7).</summary>
 [Trait("Category", "Integration")]
 [Collection(ModelClusterGroup.Name)]
-public sealed class ClusterMembershipTests(ModelCluster cluster)
+public sealed class ClusterMembershipTests(ModelCluster cluster, ITestOutputHelper output)
 {
     [Fact]
     public async Task A_worker_started_after_a_swap_serves_the_active_versions_within_5_s()
@@ -19,9 +20,9 @@ public sealed class ClusterMembershipTests(ModelCluster cluster)
         await cluster.WaitUntilEverySiloServesAsync(ModelKinds.Face, face.Version, ModelCluster.SwapBound);
 
         var late = await cluster.StartSiloAsync(SiloRoles.Worker);
+        var clock = Stopwatch.StartNew();
 
         Assert.Equal([SiloRoles.Worker], ModelCluster.Roles(late));
-        var clock = Stopwatch.StartNew();
         while (ModelCluster.ServedVersion(late, ModelKinds.Rating) != rating.Version || ModelCluster.ServedVersion(late, ModelKinds.Face) != face.Version)
         {
             Assert.True(
@@ -29,6 +30,8 @@ public sealed class ClusterMembershipTests(ModelCluster cluster)
                 $"the late worker serves rating {ModelCluster.ServedVersion(late, ModelKinds.Rating)}, face {ModelCluster.ServedVersion(late, ModelKinds.Face)}");
             await Task.Delay(20);
         }
+
+        output.WriteLine($"the late worker served both active versions {clock.ElapsedMilliseconds} ms after it started");
     }
 
     [Fact]
@@ -67,6 +70,7 @@ public sealed class ClusterMembershipTests(ModelCluster cluster)
             await load.StopAsync();
         }
 
+        output.WriteLine($"answers while the trainer died and the next one retrained: {load}; run: {run}");
         Assert.True(load.Failures.IsEmpty, load.ToString());
         Assert.True(load.RatingVersions.Values.Sum() > 20 && load.FaceVersions.Values.Sum() > 20, load.ToString());
         Assert.Equal(next.SiloAddress.ToString(), run.TrainerSilo);

@@ -3,13 +3,14 @@ using StreamAnalytics.Abstractions.Models;
 using StreamAnalytics.Grains.Models;
 using StreamAnalytics.Inference.Tests;
 using StreamAnalytics.ModelExport.Faces;
+using Xunit.Abstractions;
 
 namespace StreamAnalytics.IntegrationTests.Models.Cluster;
 
 /// <summary>Swaps, rejections and rollbacks as every silo of a cluster sees them (issue 7).</summary>
 [Trait("Category", "Integration")]
 [Collection(ModelClusterGroup.Name)]
-public sealed class ClusterSwapTests(ModelCluster cluster)
+public sealed class ClusterSwapTests(ModelCluster cluster, ITestOutputHelper output)
 {
     [Fact]
     public async Task Five_consecutive_swaps_of_each_kind_under_load_reach_every_silo_within_5_s_and_fail_no_request()
@@ -42,6 +43,7 @@ public sealed class ClusterSwapTests(ModelCluster cluster)
             await load.StopAsync();
         }
 
+        output.WriteLine($"slowest swap to every silo: {slowest.TotalMilliseconds:F0} ms; answers: {load}");
         Assert.True(load.Failures.IsEmpty, load.ToString());
         Assert.All(load.RatingVersions.Keys, version => Assert.Contains(version, served[ModelKinds.Rating]));
         Assert.All(load.FaceVersions.Keys, version => Assert.Contains(version, served[ModelKinds.Face]));
