@@ -71,7 +71,7 @@ public sealed class ClusterSwapTests(ModelCluster cluster, ITestOutputHelper out
         Assert.Equal(ModelVersionStatus.Rejected, (await cluster.ActivateAsync(ModelKinds.Face, wrongShape.Number)).Status);
         Assert.Equal(rating.Number, (await cluster.Registry(ModelKinds.Rating).GetActive())!.Number);
         Assert.Equal(face.Number, (await cluster.Registry(ModelKinds.Face).GetActive())!.Number);
-        await AssertEverySiloKeepsServingAsync(TimeSpan.FromSeconds(2.5), (ModelKinds.Rating, rating.Version), (ModelKinds.Face, face.Version));
+        await cluster.AssertEverySiloKeepsServingAsync(TimeSpan.FromSeconds(2.5), (ModelKinds.Rating, rating.Version), (ModelKinds.Face, face.Version));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class ClusterSwapTests(ModelCluster cluster, ITestOutputHelper out
             }
 
             Assert.Contains("SHA-256", reported.Reason, StringComparison.Ordinal);
-            await AssertEverySiloKeepsServingAsync(TimeSpan.FromSeconds(2.5), (ModelKinds.Rating, previous.Version));
+            await cluster.AssertEverySiloKeepsServingAsync(TimeSpan.FromSeconds(2.5), (ModelKinds.Rating, previous.Version));
         }
         finally
         {
@@ -125,21 +125,6 @@ public sealed class ClusterSwapTests(ModelCluster cluster, ITestOutputHelper out
             Assert.Equal(ModelVersionStatus.Active, rolledBack.Status);
             await cluster.WaitUntilEverySiloServesAsync(kind, earlier.Version, ModelCluster.SwapBound);
             Assert.Equal(ModelVersionStatus.Retired, (await cluster.Registry(kind).List()).Single(v => v.Number == later.Number).Status);
-        }
-    }
-
-    /// <summary>Fails if any silo serves anything but the given versions at any time during <paramref name="during"/>.</summary>
-    private async Task AssertEverySiloKeepsServingAsync(TimeSpan during, params (string Kind, string Version)[] expected)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < during)
-        {
-            foreach (var (kind, version) in expected)
-            {
-                Assert.True(cluster.Silos.All(silo => ModelCluster.ServedVersion(silo, kind) == version), $"{kind}: {ModelCluster.Describe(cluster.Silos, kind)}");
-            }
-
-            await Task.Delay(50);
         }
     }
 }
