@@ -1,23 +1,24 @@
-using StreamAnalytics.Silo.Security;
 using Microsoft.Extensions.Options;
 using StreamAnalytics.Abstractions;
 using StreamAnalytics.Abstractions.Interactions;
 using StreamAnalytics.Grains;
 using StreamAnalytics.Grains.Faces;
+using StreamAnalytics.Grains.Ingestion;
 using StreamAnalytics.Grains.Models;
 using StreamAnalytics.Grains.Training;
-using StreamAnalytics.Streaming.Kafka.Embedded;
-using Orleans.Runtime.MembershipService.SiloMetadata;
 using StreamAnalytics.Silo.Cluster;
-using StreamAnalytics.Grains.Ingestion;
+using StreamAnalytics.Silo.Security;
+using StreamAnalytics.Silo.Training;
 using StreamAnalytics.Streaming.Kafka;
+using StreamAnalytics.Streaming.Kafka.Embedded;
 using StreamAnalytics.Streaming.Kafka.Hosting;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 
 namespace StreamAnalytics.Silo;
 
 /// <summary>
 /// The silo's composition: Orleans with localhost or Redis clustering, memory or Redis grain storage (see
-/// <see cref="SiloOptions"/>), the Kafka streams and the interaction mapper.
+/// <see cref="SiloOptions"/>), and the grains with everything they need (<see cref="AddStreamAnalyticsGrains"/>).
 /// </summary>
 public static class SiloHostingExtensions
 {
@@ -31,41 +32,60 @@ public static class SiloHostingExtensions
         // configuration model (it then asks for a provider named by Clustering:ProviderType, "Default" when absent,
         // and fails). Ours holds a plain name and is applied in code below, so hide its value from Orleans once read.
         builder.Configuration[$"{SiloOptions.SectionName}:{nameof(SiloOptions.Clustering)}"] = null;
+        builder.Services.AddSingleton<StreamAnalytics.Silo.Api.InteractionProducer>();
+        var roles = SiloRoles.Parse(silo.Role is { Length: > 0 } role
+            ? role
+            : builder.Services.Any(d => d.ServiceType == typeof(EmbeddedKafkaBroker)) ? $"{SiloRoles.Worker},{SiloRoles.Trainer}" : SiloRoles.Worker);
+        builder.UseOrleans(orleans =>
+        {
+            orleans.AddStreamAnalyticsGrains(roles);
+            orleans.UseConfiguredClustering(silo);
+            orleans.AddConfiguredGrainStorage(silo);
+            orleans.UseConfiguredTls(builder.Configuration);
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds what every silo runs whatever its clustering, storage and transport: the feature grains with the rating
+    /// model, face serving, the model registry with this silo's watcher, the Kafka streams (section <c>Kafka</c>) with
+    /// each topic's record mapper, and this silo's <paramref name="roles"/> (published as silo metadata for trainer
+    /// placement, with the training scheduler). The host composes its silo with it, and so do the multi-silo tests,
+    /// which give each silo its own roles.
+    /// </summary>
+    public static ISiloBuilder AddStreamAnalyticsGrains(this ISiloBuilder orleans, IReadOnlySet<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(orleans);
+        ArgumentNullException.ThrowIfNull(roles);
+        var services = orleans.Services;
         // Interaction records are validated against the event contract; rejects go to the topic's dead-letter topic.
         // "Interactions": { "MaxRecordBytes": 65536, "RatingMin": 1, "RatingMax": 5, "MaxIdLength": 256 }
-        var validation = builder.Configuration.GetSection("Interactions").Get<InteractionValidationOptions>() ?? new InteractionValidationOptions();
-        builder.Services.AddSingleton(new InteractionEventParser(validation));
-        builder.Services.AddSingleton<StreamAnalytics.Silo.Api.InteractionProducer>();
-        builder.Services.AddFeatureGrains();
-        builder.Services.AddFaceServing();
-        builder.Services.AddModelRegistry();
+        var validation = orleans.Configuration.GetSection("Interactions").Get<InteractionValidationOptions>() ?? new InteractionValidationOptions();
+        services.AddSingleton(new InteractionEventParser(validation));
+        services.AddFeatureGrains();
+        services.AddFaceServing();
+        services.AddModelRegistry();
         // Each topic has its own record contract: interactions feed user and product streams, frames camera streams.
-        builder.Services.AddKeyedSingleton<IKafkaRecordMapper>(StreamNames.KafkaProvider, (services, _) => new TopicRecordMapper(
+        services.AddKeyedSingleton<IKafkaRecordMapper>(StreamNames.KafkaProvider, (services, _) => new TopicRecordMapper(
             new Dictionary<string, IKafkaRecordMapper>(StringComparer.Ordinal)
             {
                 [TopicNames.Interactions] = new InteractionRecordMapper(services.GetRequiredService<InteractionEventParser>()),
                 [TopicNames.Frames] = new FrameRecordMapper(),
             }));
-        var roles = SiloRoles.Parse(silo.Role is { Length: > 0 } role
-            ? role
-            : builder.Services.Any(d => d.ServiceType == typeof(EmbeddedKafkaBroker)) ? $"{SiloRoles.Worker},{SiloRoles.Trainer}" : SiloRoles.Worker);
-        builder.Services.AddSingleton(new LocalSiloRoles(roles));
-        builder.Services.AddOptions<StreamAnalytics.Silo.Training.TrainingOptions>().BindConfiguration(StreamAnalytics.Silo.Training.TrainingOptions.SectionName)
-            .Validate(o => o.Interval >= TimeSpan.FromSeconds(1) && o.FaceEpochs is >= 1 and <= 1000 && o.MinFaceIdentities >= 6,
-                "Training: Interval at least 1 s, FaceEpochs within [1, 1000], MinFaceIdentities at least 6.")
+        services.AddSingleton(new LocalSiloRoles(roles));
+        // A face training warms its learning rate up over its first epochs and needs at least one more, or every run
+        // fails; refuse such a setting at start rather than on each run.
+        var warmup = new StreamAnalytics.Training.Faces.FaceTrainingOptions().WarmupEpochs;
+        services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.SectionName)
+            .Validate(o => o.Interval >= TimeSpan.FromSeconds(1) && o.FaceEpochs > warmup && o.FaceEpochs <= 1000 && o.MinFaceIdentities >= 6,
+                $"Training: Interval at least 1 s, FaceEpochs within [{warmup + 1}, 1000], MinFaceIdentities at least 6.")
             .ValidateOnStart();
-        builder.Services.AddHostedService<StreamAnalytics.Silo.Training.TrainingScheduler>();
-        builder.UseOrleans(orleans =>
-        {
-            // Published to every silo, so placement can put the trainer grains on trainer silos only.
-            orleans.UseSiloMetadata(new Dictionary<string, string> { [SiloRoles.MetadataKey] = string.Join(",", roles) });
-            orleans.Services.AddPlacementDirector<TrainerPlacement, TrainerPlacementDirector>();
-            orleans.UseConfiguredClustering(silo);
-            orleans.AddConfiguredGrainStorage(silo);
-            orleans.UseConfiguredTls(builder.Configuration);
-            orleans.AddKafkaStreams(StreamNames.KafkaProvider, kafka =>
-                kafka.ConfigureKafka(options => options.BindConfiguration(StreamAnalytics.Streaming.Kafka.KafkaStreamOptions.SectionName)));
-        });
-        return builder;
+        services.AddHostedService<TrainingScheduler>();
+        // Published to every silo, so placement can put the trainer grains on trainer silos only.
+        orleans.UseSiloMetadata(new Dictionary<string, string> { [SiloRoles.MetadataKey] = string.Join(",", roles) });
+        services.AddPlacementDirector<TrainerPlacement, TrainerPlacementDirector>();
+        orleans.AddKafkaStreams(StreamNames.KafkaProvider, kafka =>
+            kafka.ConfigureKafka(options => options.BindConfiguration(KafkaStreamOptions.SectionName)));
+        return orleans;
     }
 }

@@ -12,7 +12,7 @@ public sealed class TrainingOptions
     /// <summary>How often each kind is considered for retraining (it retrains only when its data changed). Defaults to 10 minutes.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Epochs of a face retraining. Defaults to 30.</summary>
+    /// <summary>Epochs of a face retraining, more than the training's 3 warm-up epochs. Defaults to 30.</summary>
     public int FaceEpochs { get; set; } = 30;
 
     /// <summary>Identities with at least 3 faces each a face retraining needs (4 of them play strangers to calibrate the
