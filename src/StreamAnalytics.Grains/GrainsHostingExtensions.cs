@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
+using StreamAnalytics.Grains.Placement;
 using StreamAnalytics.Grains.Ratings;
 using StreamAnalytics.Inference.Hosting;
 using StreamAnalytics.Inference.Rating;
@@ -31,6 +32,7 @@ public static class GrainsHostingExtensions
         services.TryAddSingleton<RatingScorer>();
         services.TryAddSingleton<RatingContextCache>();
         services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+        services.AddWorkerPlacementFilter();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using StreamAnalytics.Grains.Placement;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using StreamAnalytics.Abstractions;
@@ -18,6 +19,7 @@ namespace StreamAnalytics.Grains;
 /// recommendation candidates every <see cref="RatingServingOptions.CandidateOfferInterval"/> while it sees events.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.ProductNamespace)]
+[WorkerPlacementFilter]
 public sealed class ProductGrain(
     [PersistentState("product")] IPersistentState<FeatureState<ProductFeatures>> state,
     FeatureInstruments instruments,

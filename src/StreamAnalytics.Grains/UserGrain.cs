@@ -1,3 +1,4 @@
+using StreamAnalytics.Grains.Placement;
 using Microsoft.Extensions.Options;
 using StreamAnalytics.Abstractions;
 using StreamAnalytics.Abstractions.Features;
@@ -17,6 +18,7 @@ namespace StreamAnalytics.Grains;
 /// from each rating (predicted first, then learnt), and ranks recommendation candidates.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.UserNamespace)]
+[WorkerPlacementFilter]
 public sealed class UserGrain(
     [PersistentState("user")] IPersistentState<FeatureState<UserFeatures>> state,
     FeatureInstruments instruments,

@@ -1,3 +1,4 @@
+using StreamAnalytics.Grains.Placement;
 using System.Diagnostics;
 using Orleans.Concurrency;
 using Orleans.Streams;
@@ -23,6 +24,7 @@ namespace StreamAnalytics.Grains.Cameras;
 /// </remarks>
 [Reentrant]
 [ImplicitStreamSubscription(StreamNames.CameraNamespace)]
+[WorkerPlacementFilter]
 public sealed class CameraGrain(FrameIdentifier identifier, ICameraResultSink sink, FaceInstruments instruments, TimeProvider clock) : Grain, ICameraGrain
 {
     /// <summary>How long a Kafka frame waits between attempts when the inference queue is full: 5 ms.</summary>

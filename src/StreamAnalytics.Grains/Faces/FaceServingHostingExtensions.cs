@@ -1,3 +1,4 @@
+using StreamAnalytics.Grains.Placement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ public static class FaceServingHostingExtensions
     public static IServiceCollection AddFaceServing(this IServiceCollection services)
     {
         services.AddMetrics();
+        services.AddWorkerPlacementFilter();
         services.AddOptions<FaceServingOptions>().BindConfiguration(FaceServingOptions.SectionName)
             .Validate(o => !o.Validate().Any(), "Invalid Faces options; see FaceServingOptions.")
             .ValidateOnStart();

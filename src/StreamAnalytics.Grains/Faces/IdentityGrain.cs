@@ -1,3 +1,4 @@
+using StreamAnalytics.Grains.Placement;
 using Microsoft.Extensions.Options;
 using StreamAnalytics.Abstractions.Faces;
 using StreamAnalytics.Abstractions.Grains;
@@ -12,6 +13,7 @@ namespace StreamAnalytics.Grains.Faces;
 /// from one model version; enrolling with a newer model re-embeds the stored faces first. Each change is reported to
 /// the <see cref="IIdentityDirectoryGrain"/> after it is stored, so a silo that hears of it reads the stored faces.
 /// </summary>
+[WorkerPlacementFilter]
 public sealed class IdentityGrain(
     [PersistentState("identity")] IPersistentState<IdentityState> state,
     ModelHost<FaceModel> models,

@@ -41,6 +41,10 @@ public static class SiloRoles
         return parsed;
     }
 
+    /// <summary>Whether a silo's <see cref="MetadataKey"/> metadata value names the worker role.</summary>
+    public static bool IsWorker(string? metadataValue) =>
+        metadataValue is not null && metadataValue.Split(',').Contains(Worker, StringComparer.Ordinal);
+
     /// <summary>Whether a silo's metadata value names the trainer role.</summary>
     public static bool IsTrainer(string? metadataValue) =>
         metadataValue is not null && metadataValue.Split(',').Contains(Trainer, StringComparer.Ordinal);

@@ -249,6 +249,9 @@ public sealed class ModelCluster : IAsyncLifetime
         _broker?.Dispose();
     }
 
+    /// <summary>The grain factory inside <paramref name="silo"/>: calls made from that silo, as its own grains make them.</summary>
+    public static IGrainFactory GrainsOn(SiloHandle silo) => Services(silo).GetRequiredService<IGrainFactory>();
+
     private static IServiceProvider Services(SiloHandle silo) => ((InProcessSiloHandle)silo).SiloHost.Services;
 
     // The Kafka section as appsettings.json has it, on the embedded broker, with fewer partitions.
