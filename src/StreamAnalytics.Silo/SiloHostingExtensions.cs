@@ -9,6 +9,7 @@ using StreamAnalytics.Grains.Training;
 using StreamAnalytics.Streaming.Kafka.Embedded;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using StreamAnalytics.Silo.Cluster;
+using StreamAnalytics.Silo.Training;
 using StreamAnalytics.Grains.Ingestion;
 using StreamAnalytics.Streaming.Kafka;
 using StreamAnalytics.Streaming.Kafka.Hosting;
@@ -50,11 +51,7 @@ public static class SiloHostingExtensions
             ? role
             : builder.Services.Any(d => d.ServiceType == typeof(EmbeddedKafkaBroker)) ? $"{SiloRoles.Worker},{SiloRoles.Trainer}" : SiloRoles.Worker);
         builder.Services.AddSingleton(new LocalSiloRoles(roles));
-        builder.Services.AddOptions<StreamAnalytics.Silo.Training.TrainingOptions>().BindConfiguration(StreamAnalytics.Silo.Training.TrainingOptions.SectionName)
-            .Validate(o => o.Interval >= TimeSpan.FromSeconds(1) && o.FaceEpochs is >= 1 and <= 1000 && o.MinFaceIdentities >= 6,
-                "Training: Interval at least 1 s, FaceEpochs within [1, 1000], MinFaceIdentities at least 6.")
-            .ValidateOnStart();
-        builder.Services.AddHostedService<StreamAnalytics.Silo.Training.TrainingScheduler>();
+        builder.Services.AddModelTraining(builder.Configuration, silo.ClusterId);
         builder.UseOrleans(orleans =>
         {
             // Published to every silo, so placement can put the trainer grains on trainer silos only.
