@@ -54,10 +54,18 @@ internal sealed partial class RatingStoreConsumer(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is { } record)
+                try
                 {
-                    Apply(record);
-                    dirty = true;
+                    if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is { } record)
+                    {
+                        Apply(record);
+                        dirty = true;
+                    }
+                }
+                catch (ConsumeException e)
+                {
+                    // librdkafka retries on its own; the record is read again once the broker answers.
+                    LogConsumeFailed(e, e.Error.Reason);
                 }
 
                 if (dirty && clock.GetUtcNow() >= nextSave)
@@ -201,6 +209,9 @@ internal sealed partial class RatingStoreConsumer(
 
     [LoggerMessage(6, LogLevel.Warning, "Rating training store: committing offsets failed.")]
     private partial void LogCommitFailed(Exception exception);
+
+    [LoggerMessage(8, LogLevel.Warning, "Rating training store: reading interactions failed: {Reason}")]
+    private partial void LogConsumeFailed(Exception exception, string reason);
 
     [LoggerMessage(7, LogLevel.Warning, "Rating training store: topic {Topic} is not configured under Kafka:Topics; the store stays empty.")]
     private partial void LogNoTopic(string topic);

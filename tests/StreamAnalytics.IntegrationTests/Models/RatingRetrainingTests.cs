@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using StreamAnalytics.Abstractions.Ratings;
+using StreamAnalytics.ModelExport.Rating;
+using StreamAnalytics.Training.Evaluation.Baselines;
+using StreamAnalytics.Training.Rating;
+
+namespace StreamAnalytics.IntegrationTests.Models;
+
+/// <summary>A silo on the embedded defaults (worker and trainer) whose rating store lives in its own directory.</summary>
+public sealed class RatingTrainingSiloFactory : SiloHostFactory
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"sa-rating-store-{Guid.NewGuid():N}");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Training:StoreDirectory", _directory);
+        builder.UseSetting("Training:StoreSaveInterval", "00:00:00.200");
+        builder.UseSetting("Training:MinRatings", "1000");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}
+
+[Trait("Category", "Integration")]
+public sealed class RatingRetrainingTests(RatingTrainingSiloFactory factory) : IClassFixture<RatingTrainingSiloFactory>
+{
+    [Fact]
+    public async Task A_retrain_beats_a_weak_active_model_and_is_promoted_then_the_same_data_again_is_rejected()
+    {
+        var client = factory.CreateClient();
+        var weak = await ActivateAsync(client, ConstantModel(1f));
+        await RatingEvents.PostAsync(client, RatingEvents.Synthetic(3_000));
+        await WaitForStoreAsync(client, 3_000);
+
+        var first = await RetrainAsync(client);
+
+        Assert.Equal("promoted", first.Run.GetProperty("state").GetString());
+        var metrics = first.Candidate.GetProperty("metrics");
+        Assert.Equal("trainer", first.Candidate.GetProperty("source").GetString());
+        Assert.Equal(2_100, metrics.GetProperty("ratings").GetDouble());
+        Assert.Equal(450, metrics.GetProperty("heldOut").GetDouble());
+        var rmse = metrics.GetProperty("heldOutRmse").GetDouble();
+        // The constant 1 is far off ratings around 3: the active version's score proves it was scored on the hold-out.
+        Assert.True(metrics.GetProperty("activeHeldOutRmse").GetDouble() > 1.5, metrics.ToString());
+        Assert.True(rmse < metrics.GetProperty("activeHeldOutRmse").GetDouble(), metrics.ToString());
+        Assert.True(rmse <= metrics.GetProperty("globalMeanHeldOutRmse").GetDouble(), metrics.ToString());
+        Assert.True(rmse <= metrics.GetProperty("biasesHeldOutRmse").GetDouble(), metrics.ToString());
+        Assert.Equal(first.Number, first.Kind.GetProperty("active").GetInt32());
+        Assert.NotEqual(weak, first.Number);
+
+        // No new rating since: the same training on the same data cannot beat what it produced before.
+        var second = await RetrainAsync(client);
+
+        Assert.Equal("rejected", second.Run.GetProperty("state").GetString());
+        Assert.Equal("rejected", second.Candidate.GetProperty("status").GetString());
+        Assert.Equal(first.Number, second.Kind.GetProperty("active").GetInt32());
+        // The active version now is the first candidate, scored on the same hold-out: the same RMSE as when it was trained.
+        Assert.Equal(rmse, second.Candidate.GetProperty("metrics").GetProperty("activeHeldOutRmse").GetDouble(), 6);
+        Assert.Contains("not better than the active version", second.Run.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    // A valid rating model that answers 1 for everything.
+    private static byte[] ConstantModel(float rating) => RatingOnnxExporter.Export(
+        BaselineRatingWeights.GlobalMean(new GlobalMeanPredictor(rating), RatingFeatureVector.Names, 1, 5), "weak", DateTimeOffset.UtcNow);
+
+    private static async Task<int> ActivateAsync(HttpClient client, byte[] onnx)
+    {
+        using var body = new ByteArrayContent(onnx);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        using var registered = await client.PostAsync("/api/models/rating", body);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var number = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetInt32();
+        using var activated = await client.PostAsync($"/api/models/rating/activate/{number}", null);
+        Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
+        return number;
+    }
+
+    private static async Task WaitForStoreAsync(HttpClient client, int ratings)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var run = await client.GetFromJsonAsync<JsonElement>("/api/models/rating/training");
+            if (run.GetProperty("data").GetProperty("held").GetInt32() >= ratings)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the rating store holds too few ratings after 60 s: {run}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<(JsonElement Run, JsonElement Kind, JsonElement Candidate, int Number)> RetrainAsync(HttpClient client)
+    {
+        using (var retrain = await client.PostAsync("/api/models/rating/retrain", null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, retrain.StatusCode);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        JsonElement run;
+        while ((run = await client.GetFromJsonAsync<JsonElement>("/api/models/rating/training")).GetProperty("state").GetString() is "running" or "idle")
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"training still running after 120 s: {run}");
+            await Task.Delay(200);
+        }
+
+        Assert.True(run.GetProperty("version").ValueKind == JsonValueKind.Number, run.ToString());
+        var number = run.GetProperty("version").GetInt32();
+        var kind = (await client.GetFromJsonAsync<JsonElement>("/api/models")).GetProperty("models").EnumerateArray()
+            .Single(m => m.GetProperty("kind").GetString() == "rating");
+        var candidate = kind.GetProperty("versions").EnumerateArray().Single(v => v.GetProperty("number").GetInt32() == number);
+        return (run, kind, candidate, number);
+    }
+}
