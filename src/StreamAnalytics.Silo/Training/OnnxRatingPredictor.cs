@@ -21,23 +21,9 @@ internal sealed class OnnxRatingPredictor(RatingModel model) : IRatingPredictor
     {
         ArgumentNullException.ThrowIfNull(examples);
         // Bounded batches keep ONNX Runtime's buffers small whatever the hold-out's size.
-        const int Batch = 4096;
-        var featureCount = model.FeatureCount;
-        for (var start = 0; start < examples.Count; start += Batch)
+        foreach (var batch in RatingInputBatch.Of(examples, 4096, model.FeatureCount, model.UserRow, model.ProductRow))
         {
-            var count = Math.Min(Batch, examples.Count - start);
-            var users = new long[count];
-            var products = new long[count];
-            var features = new float[count * featureCount];
-            for (var i = 0; i < count; i++)
-            {
-                var example = examples[start + i];
-                users[i] = model.UserRow(example.UserId);
-                products[i] = model.ProductRow(example.ProductId);
-                example.Features.AsSpan(0, featureCount).CopyTo(features.AsSpan(i * featureCount, featureCount));
-            }
-
-            model.Predict(users, products, features, destination.Slice(start, count));
+            model.Predict(batch.Users, batch.Products, batch.Features, destination.Slice(batch.Start, batch.Users.Length));
         }
     }
 }

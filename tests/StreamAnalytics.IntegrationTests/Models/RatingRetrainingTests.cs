@@ -10,26 +10,14 @@ using StreamAnalytics.Training.Rating;
 
 namespace StreamAnalytics.IntegrationTests.Models;
 
-/// <summary>A silo on the embedded defaults (worker and trainer) whose rating store lives in its own directory.</summary>
+/// <summary>A silo on the embedded defaults (worker and trainer) saving its rating store often.</summary>
 public sealed class RatingTrainingSiloFactory : SiloHostFactory
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"sa-rating-store-{Guid.NewGuid():N}");
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Training:StoreDirectory", _directory);
         builder.UseSetting("Training:StoreSaveInterval", "00:00:00.200");
         builder.UseSetting("Training:MinRatings", "1000");
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
     }
 }
 
