@@ -29,8 +29,22 @@ internal sealed partial class RatingStoreConsumer(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         roles.Roles.Contains(SiloRoles.Trainer)
             // Confluent's Consume blocks its thread: keep it off the host's start-up path.
-            ? Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            ? Task.Factory.StartNew(() => RunLogged(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)
             : Task.CompletedTask;
+
+    // A failing store must not stop the host (a faulted background service does by default): the silo keeps serving,
+    // and only rating retraining lacks new data.
+    private void RunLogged(CancellationToken stoppingToken)
+    {
+        try
+        {
+            Run(stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogStopped(e);
+        }
+    }
 
     private void Run(CancellationToken stoppingToken)
     {
@@ -130,7 +144,18 @@ internal sealed partial class RatingStoreConsumer(
             return new TopicPartitionOffset(topicPartition, Offset.Stored);
         }
 
-        var end = consumer.QueryWatermarkOffsets(topicPartition, TimeSpan.FromSeconds(10)).High.Value;
+        long end;
+        try
+        {
+            end = consumer.QueryWatermarkOffsets(topicPartition, TimeSpan.FromSeconds(10)).High.Value;
+        }
+        catch (KafkaException e)
+        {
+            // Without the partition's end a reset log cannot be told apart: resume where the store stopped.
+            LogNoWatermarks(e, partition);
+            return new TopicPartitionOffset(topicPartition, next);
+        }
+
         if (next <= end)
         {
             return new TopicPartitionOffset(topicPartition, next);
@@ -209,6 +234,12 @@ internal sealed partial class RatingStoreConsumer(
 
     [LoggerMessage(6, LogLevel.Warning, "Rating training store: committing offsets failed.")]
     private partial void LogCommitFailed(Exception exception);
+
+    [LoggerMessage(9, LogLevel.Error, "Rating training store: stopped reading interactions; rating retraining gets no new data until the silo restarts.")]
+    private partial void LogStopped(Exception exception);
+
+    [LoggerMessage(10, LogLevel.Warning, "Rating training store: the end of partition {Partition} is unknown; resuming at the saved offset.")]
+    private partial void LogNoWatermarks(Exception exception, int partition);
 
     [LoggerMessage(8, LogLevel.Warning, "Rating training store: reading interactions failed: {Reason}")]
     private partial void LogConsumeFailed(Exception exception, string reason);
