@@ -152,7 +152,8 @@ public sealed partial class ModelTrainerGrain(
         var active = await registry.GetActive();
         var activeBytes = active is null ? null : await registry.Download(active.Number);
         var trainedAt = clock.GetUtcNow();
-        var version = "retrained-" + trainedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        // Milliseconds: version strings must be unique, and a run on a small store takes about a second.
+        var version = "retrained-" + trainedAt.ToString("yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture);
         var scale = parser.Options;
         // Counted as trained on from the start: new ratings arriving meanwhile count toward the next run.
         ratingStore.MarkTrained(data.Ingested);
