@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using StreamAnalytics.Abstractions.Ratings;
+using StreamAnalytics.IntegrationTests.Ratings;
 using StreamAnalytics.ModelExport.Rating;
 using StreamAnalytics.Training.Evaluation.Baselines;
 using StreamAnalytics.Training.Rating;
@@ -75,21 +76,8 @@ public sealed class RatingRetrainingTests(RatingTrainingSiloFactory factory) : I
         return number;
     }
 
-    private static async Task WaitForStoreAsync(HttpClient client, int ratings)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var run = await client.GetFromJsonAsync<JsonElement>("/api/models/rating/training");
-            if (run.GetProperty("data").GetProperty("held").GetInt32() >= ratings)
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"the rating store holds too few ratings after 60 s: {run}");
-            await Task.Delay(100);
-        }
-    }
+    private static Task<JsonElement> WaitForStoreAsync(HttpClient client, int ratings) =>
+        ApiPolling.WaitForAsync(client, "/api/models/rating/training", run => run.GetProperty("data").GetProperty("held").GetInt32() >= ratings);
 
     private static async Task<(JsonElement Run, JsonElement Kind, JsonElement Candidate, int Number)> RetrainAsync(HttpClient client)
     {
@@ -98,14 +86,7 @@ public sealed class RatingRetrainingTests(RatingTrainingSiloFactory factory) : I
             Assert.Equal(HttpStatusCode.Accepted, retrain.StatusCode);
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        JsonElement run;
-        while ((run = await client.GetFromJsonAsync<JsonElement>("/api/models/rating/training")).GetProperty("state").GetString() is "running" or "idle")
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"training still running after 120 s: {run}");
-            await Task.Delay(200);
-        }
-
+        var run = await ApiPolling.WaitForAsync(client, "/api/models/rating/training", r => r.GetProperty("state").GetString() is not ("running" or "idle"));
         Assert.True(run.GetProperty("version").ValueKind == JsonValueKind.Number, run.ToString());
         var number = run.GetProperty("version").GetInt32();
         var kind = (await client.GetFromJsonAsync<JsonElement>("/api/models")).GetProperty("models").EnumerateArray()
@@ -159,37 +140,14 @@ public sealed class ScheduledRatingTrainingTests(ScheduledRatingTrainingSiloFact
         Assert.Equal(0, after.GetProperty("data").GetProperty("newSinceTraining").GetInt64());
     }
 
-    private static async Task<JsonElement> WaitForTrainerVersionAsync(HttpClient client)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            var rating = (await client.GetFromJsonAsync<JsonElement>("/api/models")).GetProperty("models").EnumerateArray()
-                .Single(m => m.GetProperty("kind").GetString() == "rating");
-            if (rating.GetProperty("versions").EnumerateArray().FirstOrDefault(v => v.GetProperty("source").GetString() == "trainer"
-                && v.GetProperty("status").GetString() != "candidate") is { ValueKind: JsonValueKind.Object } version)
-            {
-                return version;
-            }
+    private static async Task<JsonElement> WaitForTrainerVersionAsync(HttpClient client) =>
+        TrainerVersion(await ApiPolling.WaitForAsync(client, "/api/models", models => TrainerVersion(models).ValueKind == JsonValueKind.Object));
 
-            Assert.True(DateTime.UtcNow < deadline, $"no trained rating version after 90 s: {rating}");
-            await Task.Delay(100);
-        }
-    }
+    // The rating registry's version the trainer registered, once promoted or rejected; default while there is none.
+    private static JsonElement TrainerVersion(JsonElement models) =>
+        models.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("kind").GetString() == "rating").GetProperty("versions").EnumerateArray()
+            .FirstOrDefault(v => v.GetProperty("source").GetString() == "trainer" && v.GetProperty("status").GetString() != "candidate");
 
-    private static async Task<JsonElement> WaitForAsync(HttpClient client, Func<JsonElement, bool> ready)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            var run = await client.GetFromJsonAsync<JsonElement>("/api/models/rating/training");
-            if (run.GetProperty("state").GetString() != "idle" && ready(run))
-            {
-                return run;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"no such run after 90 s: {run}");
-            await Task.Delay(100);
-        }
-    }
+    private static Task<JsonElement> WaitForAsync(HttpClient client, Func<JsonElement, bool> ready) =>
+        ApiPolling.WaitForAsync(client, "/api/models/rating/training", run => run.GetProperty("state").GetString() != "idle" && ready(run));
 }

@@ -1,9 +1,9 @@
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
 using Microsoft.AspNetCore.Hosting;
 using StreamAnalytics.Abstractions.Interactions;
+using StreamAnalytics.IntegrationTests.Ratings;
 using StreamAnalytics.Silo.Training.Store;
 using StreamAnalytics.Streaming.Kafka.Embedded;
 
@@ -85,27 +85,9 @@ public sealed class RatingStoreRestartTests : IDisposable
 
     private static (string, byte[]) Record(InteractionEvent interaction) => (interaction.UserId, InteractionEventSerializer.SerializeToUtf8Bytes(interaction));
 
-    private static async Task<JsonElement> WaitForStoreAsync(HttpClient client, Func<JsonElement, bool> ready)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        var last = "";
-        while (DateTime.UtcNow < deadline)
-        {
-            using var response = await client.GetAsync("/api/models/rating/training");
-            last = await response.Content.ReadAsStringAsync();
-            if (response.IsSuccessStatusCode
-                && (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data") is { ValueKind: JsonValueKind.Object } data
-                && ready(data))
-            {
-                return data;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"The rating store did not get there within 60 s; last answer: {last}");
-        return default;
-    }
+    private static async Task<JsonElement> WaitForStoreAsync(HttpClient client, Func<JsonElement, bool> ready) =>
+        (await ApiPolling.WaitForAsync(client, "/api/models/rating/training",
+            run => run.GetProperty("data") is { ValueKind: JsonValueKind.Object } data && ready(data))).GetProperty("data");
 
     // The offsets the store's consumer group committed, summed over the partitions: records read and saved.
     private long CommittedRecords(string group)
