@@ -73,14 +73,7 @@ public static class SiloHostingExtensions
                 [TopicNames.Frames] = new FrameRecordMapper(),
             }));
         services.AddSingleton(new LocalSiloRoles(roles));
-        // A face training warms its learning rate up over its first epochs and needs at least one more, or every run
-        // fails; refuse such a setting at start rather than on each run.
-        var warmup = new StreamAnalytics.Training.Faces.FaceTrainingOptions().WarmupEpochs;
-        services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.SectionName)
-            .Validate(o => o.Interval >= TimeSpan.FromSeconds(1) && o.FaceEpochs > warmup && o.FaceEpochs <= 1000 && o.MinFaceIdentities >= 6,
-                $"Training: Interval at least 1 s, FaceEpochs within [{warmup + 1}, 1000], MinFaceIdentities at least 6.")
-            .ValidateOnStart();
-        services.AddHostedService<TrainingScheduler>();
+        services.AddModelTraining(orleans.Configuration);
         // Published to every silo, so placement can put the trainer grains on trainer silos only.
         orleans.UseSiloMetadata(new Dictionary<string, string> { [SiloRoles.MetadataKey] = string.Join(",", roles) });
         services.AddPlacementDirector<TrainerPlacement, TrainerPlacementDirector>();

@@ -23,6 +23,9 @@ public sealed class InteractionEventParser
         _options.Validate();
     }
 
+    /// <summary>The limits this parser checks (the rating scale among them).</summary>
+    public InteractionValidationOptions Options => _options;
+
     /// <summary>Parses and validates one record.</summary>
     public InteractionParseResult Parse(ReadOnlySpan<byte> utf8Json)
     {

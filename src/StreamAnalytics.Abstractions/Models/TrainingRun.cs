@@ -9,6 +9,8 @@ namespace StreamAnalytics.Abstractions.Models;
 /// <param name="FinishedAt">When it finished; null while running or idle.</param>
 /// <param name="Version">The registry version the candidate got; null when none was registered.</param>
 /// <param name="TrainerSilo">The silo that trained.</param>
+/// <param name="Data">What the trainer silo's training store holds for the kind; null for kinds without one (faces train
+/// from the gallery).</param>
 [GenerateSerializer, Immutable]
 public sealed record TrainingRun(
     [property: Id(0)] string Kind,
@@ -17,4 +19,5 @@ public sealed record TrainingRun(
     [property: Id(3)] DateTimeOffset? StartedAt,
     [property: Id(4)] DateTimeOffset? FinishedAt,
     [property: Id(5)] int? Version,
-    [property: Id(6)] string? TrainerSilo);
+    [property: Id(6)] string? TrainerSilo,
+    [property: Id(7)] TrainingDataStats? Data = null);

@@ -4,7 +4,10 @@ using StreamAnalytics.Abstractions.Grains;
 using StreamAnalytics.Abstractions.Models;
 using StreamAnalytics.Grains.Models;
 using StreamAnalytics.Grains.Training;
+using StreamAnalytics.Abstractions.Interactions;
 using StreamAnalytics.Inference.Faces;
+using StreamAnalytics.Silo.Training.Store;
+using StreamAnalytics.Training.Evaluation;
 using StreamAnalytics.Training.Faces;
 
 namespace StreamAnalytics.Silo.Training;
@@ -13,12 +16,14 @@ namespace StreamAnalytics.Silo.Training;
 /// Retrains one model kind on a trainer silo (see <see cref="IModelTrainerGrain"/>). A run trains on the thread pool
 /// (off the grain's turn, so status calls are answered meanwhile), scores the candidate and the active model on the
 /// same held-out data, registers the candidate with both scores, and activates it only when it is better; otherwise it
-/// is recorded as rejected with the reason. Faces retrain from the gallery's stored images; the rating model's
-/// training store is not built yet, so its runs are skipped and say so.
+/// is recorded as rejected with the reason. Faces retrain from the gallery's stored images; the rating model from
+/// this silo's <see cref="RatingTrainingStore"/> (see <see cref="RatingRetraining"/> and <see cref="RatingPromotion"/>).
 /// </summary>
 [TrainerPlacement]
 public sealed partial class ModelTrainerGrain(
     IOptions<TrainingOptions> options,
+    RatingTrainingStore ratingStore,
+    InteractionEventParser parser,
     ILocalSiloDetails silo,
     TimeProvider clock,
     ModelInstruments instruments,
@@ -43,7 +48,10 @@ public sealed partial class ModelTrainerGrain(
         return Task.FromResult(_run);
     }
 
-    public Task<TrainingRun> GetRun() => Task.FromResult(_run ?? new TrainingRun(Kind, "idle", "", null, null, null, silo.SiloAddress.ToString()));
+    public Task<TrainingRun> GetRun() =>
+        Task.FromResult((_run ?? new TrainingRun(Kind, "idle", "", null, null, null, silo.SiloAddress.ToString())) with { Data = Data() });
+
+    private TrainingDataStats? Data() => Kind == ModelKinds.Rating ? ratingStore.Stats() : null;
 
     private async Task RunAsync(string reason, TrainingRun started)
     {
@@ -51,7 +59,7 @@ public sealed partial class ModelTrainerGrain(
         {
             _run = Kind == ModelKinds.Face
                 ? await RetrainFaceAsync(reason, started)
-                : Finished(started, "skipped", "Rating retraining needs the trainer's training store, which is not built yet.", null);
+                : await RetrainRatingAsync(reason, started);
         }
         catch (Exception e)
         {
@@ -124,6 +132,69 @@ public sealed partial class ModelTrainerGrain(
 
         await registry.Activate(registered.Number);
         return Finished(started, "promoted", FormattableString.Invariant($"held-out accuracy {candidateAccuracy:P1} (active: {activeAccuracy?.ToString("P1", CultureInfo.InvariantCulture) ?? "none"})"), registered.Number);
+    }
+
+    private async Task<TrainingRun> RetrainRatingAsync(string reason, TrainingRun started)
+    {
+        var settings = options.Value;
+        var data = ratingStore.Capture();
+        if (reason == "schedule" && data.NewSinceTraining < settings.MinNewRatings)
+        {
+            return Finished(started, "skipped", $"{data.NewSinceTraining} new ratings in the training store since the last training; {settings.MinNewRatings} are needed.", null);
+        }
+
+        if (data.Examples.Count < settings.MinRatings)
+        {
+            return Finished(started, "skipped", $"The training store holds {data.Examples.Count} ratings; at least {settings.MinRatings} are needed.", null);
+        }
+
+        var registry = GrainFactory.GetGrain<IModelRegistryGrain>(ModelKinds.Rating);
+        var active = await registry.GetActive();
+        var activeBytes = active is null ? null : await registry.Download(active.Number);
+        var trainedAt = clock.GetUtcNow();
+        // Milliseconds: version strings must be unique, and a run on a small store takes about a second.
+        var version = "retrained-" + trainedAt.ToString("yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture);
+        var scale = parser.Options;
+        // Counted as trained on from the start: new ratings arriving meanwhile count toward the next run.
+        ratingStore.MarkTrained(data.Ingested);
+        var candidate = await Task.Run(() => RatingRetraining.Train(data.Examples, activeBytes, (float)scale.RatingMin, (float)scale.RatingMax, version, trainedAt));
+
+        var metrics = new Dictionary<string, double>
+        {
+            ["ratings"] = candidate.Trained,
+            ["heldOut"] = candidate.HeldOut,
+            ["servedNetwork"] = candidate.Served == RatingModelGate.Candidate ? 1 : 0,
+        };
+        AddMetric(metrics, "heldOutRmse", candidate.HeldOutRmse);
+        AddMetric(metrics, "activeHeldOutRmse", candidate.ActiveHeldOutRmse);
+        AddMetric(metrics, "globalMeanHeldOutRmse", candidate.GlobalMeanRmse);
+        AddMetric(metrics, "biasesHeldOutRmse", candidate.BiasesRmse);
+        var registered = await registry.Register(candidate.Onnx, metrics, "trainer");
+        var (promote, why) = RatingPromotion.Decide(
+            candidate.HeldOutRmse,
+            candidate.ActiveHeldOutRmse,
+            new Dictionary<string, double?> { ["globalMean"] = candidate.GlobalMeanRmse, ["biases"] = candidate.BiasesRmse });
+        if (registered.Status == ModelVersionStatus.Rejected)
+        {
+            return Finished(started, "rejected", $"the registry rejected the candidate: {registered.Reason}", registered.Number);
+        }
+
+        if (!promote)
+        {
+            await registry.Reject(registered.Number, why);
+            return Finished(started, "rejected", why, registered.Number);
+        }
+
+        await registry.Activate(registered.Number);
+        return Finished(started, "promoted", why, registered.Number);
+    }
+
+    private static void AddMetric(Dictionary<string, double> metrics, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            metrics[name] = v;
+        }
     }
 
     private TrainingRun Finished(TrainingRun started, string state, string reason, int? version) =>

@@ -24,24 +24,10 @@ public sealed class NetworkRatingPredictor(RatingTrainingResult trained) : IRati
     public void PredictBatch(IReadOnlyList<RatingExample> examples, Span<float> destination)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        var featureCount = trained.Network.FeatureCount;
         // Bounded batches keep the forward pass's tensors small whatever the split size.
-        const int Batch = 8192;
-        for (var start = 0; start < examples.Count; start += Batch)
+        foreach (var batch in RatingInputBatch.Of(examples, 8192, trained.Network.FeatureCount, _users.GetValueOrDefault, _products.GetValueOrDefault))
         {
-            var count = Math.Min(Batch, examples.Count - start);
-            var users = new long[count];
-            var products = new long[count];
-            var features = new float[count * featureCount];
-            for (var i = 0; i < count; i++)
-            {
-                var example = examples[start + i];
-                users[i] = _users.GetValueOrDefault(example.UserId);
-                products[i] = _products.GetValueOrDefault(example.ProductId);
-                example.Features.AsSpan().CopyTo(features.AsSpan(i * featureCount, featureCount));
-            }
-
-            trained.Network.Predict(users, products, features).AsSpan().CopyTo(destination[start..]);
+            trained.Network.Predict(batch.Users, batch.Products, batch.Features).AsSpan().CopyTo(destination[batch.Start..]);
         }
     }
 }

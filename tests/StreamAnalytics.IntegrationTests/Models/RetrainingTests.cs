@@ -62,7 +62,7 @@ public sealed class RetrainingTests(QuickTrainingSiloFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Rating_retraining_is_skipped_and_says_why()
+    public async Task Rating_retraining_without_enough_stored_ratings_is_skipped_and_says_why()
     {
         var client = await factory.ReadyClientAsync();
 

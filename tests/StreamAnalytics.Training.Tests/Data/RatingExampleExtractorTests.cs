@@ -84,4 +84,36 @@ public sealed class RatingExampleExtractorTests
 
         Assert.Throws<ArgumentException>(() => RatingExampleExtractor.ExtractOrdered(events).ToList());
     }
+
+    [Fact]
+    public void The_arrival_order_extractor_takes_events_that_go_back_in_time_as_the_grains_do()
+    {
+        var extractor = RatingExampleExtractor.InArrivalOrder();
+
+        Assert.Null(extractor.Next(Event("u1", "p1", InteractionType.View, 5)));
+        var example = extractor.Next(Event("u1", "p1", InteractionType.Rating, 4, rating: 2));
+
+        Assert.NotNull(example);
+        Assert.Equal(T0.AddMinutes(4), example.Timestamp);
+        Assert.Equal(1f, Feature(example, "user_known"));
+    }
+
+    [Fact]
+    public void An_extractor_resumed_from_another_ones_state_builds_the_same_features_as_one_that_never_stopped()
+    {
+        InteractionEvent[] before = [Event("u1", "p1", InteractionType.View, 0), Event("u1", "p1", InteractionType.Rating, 1, rating: 5), Event("u2", "p1", InteractionType.Purchase, 2, price: 10)];
+        var after = Event("u1", "p1", InteractionType.Rating, 3, rating: 1);
+        var continuous = RatingExampleExtractor.InArrivalOrder();
+        var stopped = RatingExampleExtractor.InArrivalOrder();
+        foreach (var interaction in before)
+        {
+            continuous.Next(interaction);
+            stopped.Next(interaction);
+        }
+
+        var resumed = RatingExampleExtractor.InArrivalOrder(stopped.Users, stopped.Products);
+
+        Assert.Equal(["u1", "u2"], resumed.Users.Keys.Order());
+        Assert.Equal(continuous.Next(after)!.Features, resumed.Next(after)!.Features);
+    }
 }

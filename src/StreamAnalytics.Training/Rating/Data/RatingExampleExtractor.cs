@@ -13,9 +13,39 @@ namespace StreamAnalytics.Training.Rating.Data;
 /// </summary>
 public sealed class RatingExampleExtractor
 {
-    private readonly Dictionary<string, UserFeatures> _users = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ProductFeatures> _products = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UserFeatures> _users;
+    private readonly Dictionary<string, ProductFeatures> _products;
+    private readonly bool _requireEventTimeOrder;
     private DateTimeOffset? _last;
+
+    /// <summary>An extractor for events in event-time order (<see cref="Next"/> throws on an earlier event).</summary>
+    public RatingExampleExtractor()
+        : this(requireEventTimeOrder: true, users: null, products: null)
+    {
+    }
+
+    private RatingExampleExtractor(bool requireEventTimeOrder, IReadOnlyDictionary<string, UserFeatures>? users, IReadOnlyDictionary<string, ProductFeatures>? products)
+    {
+        _requireEventTimeOrder = requireEventTimeOrder;
+        _users = users is null ? new(StringComparer.Ordinal) : new(users, StringComparer.Ordinal);
+        _products = products is null ? new(StringComparer.Ordinal) : new(products, StringComparer.Ordinal);
+    }
+
+    /// <summary>The features of every user seen so far, by id (the extractor's state, e.g. to persist it).</summary>
+    public IReadOnlyDictionary<string, UserFeatures> Users => _users;
+
+    /// <summary>The features of every product seen so far, by id.</summary>
+    public IReadOnlyDictionary<string, ProductFeatures> Products => _products;
+
+    /// <summary>
+    /// An extractor for a live feed, taking events in arrival order as the grains do: an example's features are then
+    /// what serving would have read at that moment, which is what a model retrained on a live feed should learn from.
+    /// Starts from <paramref name="users"/> and <paramref name="products"/> (a persisted <see cref="Users"/> and
+    /// <see cref="Products"/>), or from nothing when null.
+    /// </summary>
+    public static RatingExampleExtractor InArrivalOrder(
+        IReadOnlyDictionary<string, UserFeatures>? users = null, IReadOnlyDictionary<string, ProductFeatures>? products = null) =>
+        new(requireEventTimeOrder: false, users, products);
 
     /// <summary>
     /// Examples from events in any order: they are sorted by event time first (a stable sort, so ties keep their input
@@ -45,14 +75,14 @@ public sealed class RatingExampleExtractor
     }
 
     /// <summary>
-    /// Folds one event in (events must come in event-time order); returns its example when it carries a rating,
-    /// built from the features before the event.
+    /// Folds one event in (in event-time order unless made with <see cref="InArrivalOrder"/>); returns its example
+    /// when it carries a rating, built from the features before the event.
     /// </summary>
-    /// <exception cref="ArgumentException">The event is earlier than the one before it.</exception>
+    /// <exception cref="ArgumentException">The event is earlier than the one before it (event-time order only).</exception>
     public RatingExample? Next(InteractionEvent interaction)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        if (_last is { } last && interaction.Timestamp < last)
+        if (_requireEventTimeOrder && _last is { } last && interaction.Timestamp < last)
         {
             throw new ArgumentException($"Event {interaction.EventId} at {interaction.Timestamp:O} is earlier than the previous event at {last:O}: events must be in event-time order.", nameof(interaction));
         }
@@ -67,12 +97,12 @@ public sealed class RatingExampleExtractor
             example = new RatingExample(interaction.UserId, interaction.ProductId, interaction.Timestamp, features, (float)rating);
         }
 
-        Users(interaction.UserId, user).Apply(interaction);
-        Products(interaction.ProductId, product).Apply(interaction);
+        UserOf(interaction.UserId, user).Apply(interaction);
+        ProductOf(interaction.ProductId, product).Apply(interaction);
         return example;
     }
 
-    private UserFeatures Users(string id, UserFeatures? known)
+    private UserFeatures UserOf(string id, UserFeatures? known)
     {
         if (known is not null)
         {
@@ -84,7 +114,7 @@ public sealed class RatingExampleExtractor
         return created;
     }
 
-    private ProductFeatures Products(string id, ProductFeatures? known)
+    private ProductFeatures ProductOf(string id, ProductFeatures? known)
     {
         if (known is not null)
         {
