@@ -35,6 +35,16 @@ public interface IModelRegistryGrain : IGrainWithStringKey
     /// <summary>The bytes of version <paramref name="number"/>; null when there is no such version.</summary>
     Task<byte[]?> Download(int number);
 
+    /// <summary>
+    /// Subscribes <paramref name="observer"/> to this kind's activations. A subscription lapses after
+    /// <see cref="ObserverLifetime"/> unless renewed (each silo renews it as it polls), so a registry that moved to
+    /// another silo, or a silo that died, costs at most that long of polling alone.
+    /// </summary>
+    Task Subscribe(IModelActivationObserver observer);
+
+    /// <summary>How long a subscription lasts without renewal: 1 minute.</summary>
+    static readonly TimeSpan ObserverLifetime = TimeSpan.FromMinutes(1);
+
     /// <summary>A silo reports that loading version <paramref name="number"/> failed (kept as the version's reason).</summary>
     Task ReportLoadFailure(int number, string silo, string reason);
 }

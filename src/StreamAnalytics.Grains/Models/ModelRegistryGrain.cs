@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
 using StreamAnalytics.Abstractions.Models;
 
 namespace StreamAnalytics.Grains.Models;
@@ -17,6 +18,9 @@ public sealed partial class ModelRegistryGrain(
     TimeProvider clock,
     ILogger<ModelRegistryGrain> logger) : Grain, IModelRegistryGrain
 {
+    // In memory only: silos renew their subscriptions well within the lifetime, so a reactivated registry is told again.
+    private readonly ObserverManager<IModelActivationObserver> _observers = new(IModelRegistryGrain.ObserverLifetime, logger);
+
     private string Kind => this.GetPrimaryKeyString();
 
     private List<ModelVersionInfo> Versions => state.State.Versions;
@@ -80,6 +84,8 @@ public sealed partial class ModelRegistryGrain(
         state.State.Active = number;
         await state.WriteStateAsync();
         LogActivated(Kind, number, active.Version);
+        // One-way calls: a silo that is slow or gone does not hold up activation; its next poll catches it up.
+        await _observers.Notify(observer => observer.Activated(Kind, number));
         return active;
     }
 
@@ -91,6 +97,13 @@ public sealed partial class ModelRegistryGrain(
             Replace(candidate with { Status = ModelVersionStatus.Rejected, Reason = reason });
             await state.WriteStateAsync();
         }
+    }
+
+    public Task Subscribe(IModelActivationObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
     }
 
     public Task<ModelVersionInfo?> GetActive() => Task.FromResult(Find(state.State.Active));

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,8 +9,10 @@ using StreamAnalytics.Abstractions.Models;
 namespace StreamAnalytics.Grains.Models;
 
 /// <summary>
-/// Keeps this silo on each kind's active registry version: every <see cref="ModelWatcherOptions.PollInterval"/> it asks
-/// each <see cref="IModelRegistryGrain"/> for the active version and, when this silo serves another, downloads the
+/// Keeps this silo on each kind's active registry version: when a registry announces an activation (it is this silo's
+/// <see cref="IModelActivationObserver"/>, subscribed to every registry and renewed as it polls) and in any case every
+/// <see cref="ModelWatcherOptions.PollInterval"/>, it asks each <see cref="IModelRegistryGrain"/> for the active
+/// version and, when this silo serves another, downloads the
 /// bytes, checks their SHA-256 and installs them off the request path (<see cref="IModelInstaller"/>). A failure
 /// leaves the old version serving, is reported to the registry (its version's reason) and logged, and that version
 /// is retried only after <see cref="ModelWatcherOptions.RetryFailedAfter"/>. A silo that starts late catches up on its
@@ -22,14 +25,31 @@ public sealed partial class ModelWatcher(
     IOptions<ModelWatcherOptions> options,
     TimeProvider clock,
     ModelInstruments instruments,
-    ILogger<ModelWatcher> logger) : BackgroundService
+    ILogger<ModelWatcher> logger) : BackgroundService, IModelActivationObserver
 {
+    // Renewed well within IModelRegistryGrain.ObserverLifetime, so a registry that moved learns of this silo again soon.
+    private static readonly TimeSpan RenewSubscriptionsEvery = TimeSpan.FromSeconds(20);
+
     private readonly Dictionary<(string Kind, int Number), DateTimeOffset> _failedAt = [];
+
+    // An activation wakes the poll loop at once; one pending wake is enough, as a poll looks at every kind.
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    // Never deleted: it lives as long as the silo's client, and the registries let an unrenewed subscription lapse.
+    private IModelActivationObserver? _self;
+    private DateTimeOffset _subscribedAt = DateTimeOffset.MinValue;
     private bool _pollFailing;
+
+    /// <summary>Called by a registry when a version becomes active: polls now instead of at the next interval.</summary>
+    public Task Activated(string kind, int number)
+    {
+        _wake.Writer.TryWrite(true);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Polls every kind once now (also what the timer does).</summary>
     public async Task PollAsync(CancellationToken cancellationToken)
     {
+        await RenewSubscriptionsAsync();
         foreach (var kind in ModelKinds.All)
         {
             if (services.GetKeyedService<IModelInstaller>(kind) is not { } installer)
@@ -65,8 +85,7 @@ public sealed partial class ModelWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -82,8 +101,43 @@ public sealed partial class ModelWatcher(
                     LogPollFailed(e);
                 }
             }
+
+            await WaitForNextPollAsync(stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    // Until the poll interval has passed or a registry announced an activation, whichever comes first.
+    private async Task WaitForNextPollAsync(CancellationToken stoppingToken)
+    {
+        using var interval = new CancellationTokenSource(options.Value.PollInterval, clock);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, interval.Token);
+        try
+        {
+            await _wake.Reader.ReadAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The interval passed: time for the regular poll.
+        }
+    }
+
+    private async Task RenewSubscriptionsAsync()
+    {
+        if (clock.GetUtcNow() - _subscribedAt < RenewSubscriptionsEvery)
+        {
+            return;
+        }
+
+        _self ??= grains.CreateObjectReference<IModelActivationObserver>(this);
+        foreach (var kind in ModelKinds.All)
+        {
+            if (services.GetKeyedService<IModelInstaller>(kind) is not null)
+            {
+                await grains.GetGrain<IModelRegistryGrain>(kind).Subscribe(_self);
+            }
+        }
+
+        _subscribedAt = clock.GetUtcNow();
     }
 
     /// <summary>Null when installed; otherwise why not.</summary>

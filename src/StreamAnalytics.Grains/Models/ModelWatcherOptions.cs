@@ -7,8 +7,9 @@ public sealed class ModelWatcherOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Models";
 
-    /// <summary>How often the silo asks each registry for its active version: a swap reaches every silo within about
-    /// this long. Defaults to 1 second.</summary>
+    /// <summary>How often the silo asks each registry for its active version. Registries also tell subscribed silos of
+    /// each activation at once, so this bounds a swap's delay only when that notice is lost (a registry that moved, a
+    /// dropped one-way call). Defaults to 1 second.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>After a version failed to load on this silo, how long before it is tried again. Defaults to 30 seconds.</summary>
