@@ -18,8 +18,8 @@ namespace StreamAnalytics.Cli.Bench;
 /// (<see cref="ModelWatcher"/>), as in production. One run: train a rating model and build the untrained face model,
 /// register <c>swaps + 1</c> versions of each (the same weights under other version names: a swap's work does not
 /// depend on the weights), activate the first, enrol the gallery, start a paced load of both kinds, time a steady
-/// window, then activate the next rating version, wait until every silo serves it, the next face version likewise, and
-/// so on. The ratio of the two windows' latencies is what compares between runs.
+/// window, then activate the next rating version, wait until every silo serves it, the next face version likewise, wait
+/// a second, and so on. The ratio of the two windows' latencies is what compares between runs.
 /// </summary>
 internal static class SwapBenchmark
 {
@@ -27,6 +27,10 @@ internal static class SwapBenchmark
     private const int Cameras = 16;
     private const int PredictionLoops = 8;
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(3);
+
+    // After each pair of swaps is served everywhere, before the next: the swap window covers each swap's aftermath
+    // (old sessions drained and disposed, the first runs on the new ones) and holds enough calls for a p99.
+    private static readonly TimeSpan SwapSettle = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ServedTimeout = TimeSpan.FromSeconds(60);
 
     public static async Task<SwapResult> RunAsync(SwapBenchmarkSettings settings, TextWriter log, CancellationToken cancellation)
@@ -105,6 +109,7 @@ internal static class SwapBenchmark
                 ratingMs.Add(await ActivateAndWaitAsync(ratingRegistry, ratingNumbers[i], $"bench-rating-{i + 1}", silos, s => s.RatingVersion, cancellation));
                 faceMs.Add(await ActivateAndWaitAsync(faceRegistry, faceNumbers[i], $"bench-face-{i + 1}", silos, s => s.FaceVersion, cancellation));
                 await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"swap {i}: rating served everywhere {ratingMs[^1]:F0} ms after activation, face {faceMs[^1]:F0} ms"));
+                await Task.Delay(SwapSettle, cancellation);
             }
 
             var swapsEnd = Stopwatch.GetTimestamp();

@@ -27,7 +27,8 @@ internal sealed record SwapResult(
 
 /// <summary>One kind of call in steady state and during the swaps.</summary>
 /// <param name="Steady">Calls started in the steady-state window.</param>
-/// <param name="DuringSwaps">Calls started from the first activation until the last swap was served everywhere.</param>
+/// <param name="DuringSwaps">Calls started from the first activation until 1 s after the last swap was served
+/// everywhere (each swap is followed by 1 s before the next).</param>
 /// <param name="P50Ratio">During swaps over steady state, at the median.</param>
 /// <param name="P99Ratio">During swaps over steady state, at the 99th percentile.</param>
 internal sealed record SwapLoadResult(SwapWindow Steady, SwapWindow DuringSwaps, double P50Ratio, double P99Ratio);

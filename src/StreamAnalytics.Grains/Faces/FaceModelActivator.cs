@@ -21,7 +21,7 @@ public sealed class FaceModelActivator(ModelHost<FaceModel> models, GallerySynch
             {
                 await FaceModelProbe.CheckAsync(candidate, cancellation);
                 await galleries.PrepareAsync(candidate, cancellation);
-                WarmUp(candidate);
+                await BackgroundWork.RunAsync(() => WarmUp(candidate), cancellation);
             },
             cancellationToken);
     }

@@ -175,7 +175,7 @@ public sealed partial class GallerySynchronizer(
         await _embedding.WaitAsync(cancellationToken);
         try
         {
-            return FacePixels.Embed(model, faces.Images);
+            return await BackgroundWork.RunAsync(() => FacePixels.Embed(model, faces.Images), cancellationToken);
         }
         finally
         {

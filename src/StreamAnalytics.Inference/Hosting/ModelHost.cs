@@ -72,9 +72,9 @@ public sealed partial class ModelHost<TModel> : IDisposable
     /// Builds a candidate, probes it and, when both succeed, makes it the active model. Never throws for a failed build
     /// or probe: the result says what failed, the failure is logged, and the previous model keeps serving.
     /// </summary>
-    /// <param name="build">Builds the candidate; runs on the thread pool.</param>
+    /// <param name="build">Builds the candidate; runs on a thread of its own (<see cref="BackgroundWork"/>).</param>
     /// <param name="probe">Checks the built candidate before it goes live (for example: predict a batch and require
-    /// finite outputs of the right length) and throws to reject it; runs on the thread pool. Null skips the probe.</param>
+    /// finite outputs of the right length) and throws to reject it; starts on a thread of its own. Null skips the probe.</param>
     /// <param name="cancellationToken">Abandons the attempt; a candidate already built is disposed.</param>
     /// <exception cref="OperationCanceledException">The attempt was cancelled; the active model is unchanged.</exception>
     /// <exception cref="ObjectDisposedException">The host was disposed.</exception>
@@ -110,7 +110,7 @@ public sealed partial class ModelHost<TModel> : IDisposable
         TModel candidate;
         try
         {
-            candidate = await Task.Run(build, cancellationToken).ConfigureAwait(false)
+            candidate = await BackgroundWork.RunAsync(build, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The build function returned null.");
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -124,7 +124,8 @@ public sealed partial class ModelHost<TModel> : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             if (probe is not null)
             {
-                await Task.Run(async () => await probe(candidate, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                // The probe's synchronous part (a model run) starts off the pool; what it awaits continues wherever.
+                await (await BackgroundWork.RunAsync(() => probe(candidate, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
             }
         }
         catch (Exception e)

@@ -74,7 +74,7 @@ internal sealed partial class FaceModelStartup(
             }
 
             LogBootstrapping(settings.BootstrapIdentities, folder, settings.BootstrapEpochs);
-            var result = await Task.Run(
+            var result = await BackgroundWork.RunAsync(
                 () =>
                 {
                     var dataset = FaceFolderReader.Read(folder);

@@ -1,3 +1,4 @@
+using StreamAnalytics.Inference.Hosting;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using StreamAnalytics.Abstractions.Models;
@@ -73,7 +74,7 @@ internal sealed partial class RatingModelStartup(
             }
 
             LogBootstrapping(ratings, feed.Seed);
-            var (bytes, metrics) = await Task.Run(() => TrainFromDemoHistory(feed, ratings), cancellationToken);
+            var (bytes, metrics) = await BackgroundWork.RunAsync(() => TrainFromDemoHistory(feed, ratings), cancellationToken);
             var registered = await seeder.SeedAsync(ModelKinds.Rating, bytes, metrics, "bootstrap", cancellationToken);
             LogBootstrapped(registered.Version);
         }

@@ -1,3 +1,4 @@
+using StreamAnalytics.Inference.Hosting;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using StreamAnalytics.Abstractions.Grains;
@@ -91,7 +92,8 @@ public sealed partial class ModelTrainerGrain(
         var activeBytes = active is null ? null : await registry.Download(active.Number);
         var trainedAt = clock.GetUtcNow();
         var version = "retrained-" + trainedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        var (onnx, candidateAccuracy, activeAccuracy) = await Task.Run(() =>
+        // Off the thread pool and below requests' priority: on a silo that also serves, training must not slow serving.
+        var (onnx, candidateAccuracy, activeAccuracy) = await BackgroundWork.RunAsync(() =>
         {
             var result = FaceModelPipeline.Train(data.Train, new FaceModelPipelineOptions
             {
@@ -157,7 +159,7 @@ public sealed partial class ModelTrainerGrain(
         var scale = parser.Options;
         // Counted as trained on from the start: new ratings arriving meanwhile count toward the next run.
         ratingStore.MarkTrained(data.Ingested);
-        var candidate = await Task.Run(() => RatingRetraining.Train(data.Examples, activeBytes, (float)scale.RatingMin, (float)scale.RatingMax, version, trainedAt));
+        var candidate = await BackgroundWork.RunAsync(() => RatingRetraining.Train(data.Examples, activeBytes, (float)scale.RatingMin, (float)scale.RatingMax, version, trainedAt));
 
         var metrics = new Dictionary<string, double>
         {
