@@ -15,7 +15,8 @@ public static class ModelRegistryHostingExtensions
     public static IServiceCollection AddModelRegistry(this IServiceCollection services)
     {
         services.AddOptions<ModelWatcherOptions>().BindConfiguration(ModelWatcherOptions.SectionName)
-            .Validate(o => o.PollInterval >= TimeSpan.FromMilliseconds(10) && o.RetryFailedAfter >= TimeSpan.Zero, "Models:PollInterval must be at least 10 ms.")
+            .Validate(o => o.PollInterval >= TimeSpan.FromMilliseconds(10) && o.RetryFailedAfter >= TimeSpan.Zero && o.NoticeJitter >= TimeSpan.Zero && o.NoticeJitter <= TimeSpan.FromMinutes(1),
+                "Models:PollInterval must be at least 10 ms, RetryFailedAfter not negative, NoticeJitter within [0, 1 min].")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddKeyedSingleton<IModelValidator, RatingModelValidator>(ModelKinds.Rating);

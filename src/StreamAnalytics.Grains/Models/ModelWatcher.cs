@@ -42,8 +42,23 @@ public sealed partial class ModelWatcher(
     /// <summary>Called by a registry when a version becomes active: polls now instead of at the next interval.</summary>
     public Task Activated(string kind, int number)
     {
-        _wake.Writer.TryWrite(true);
+        var jitter = options.Value.NoticeJitter;
+        if (jitter <= TimeSpan.Zero)
+        {
+            _wake.Writer.TryWrite(true);
+        }
+        else
+        {
+            _ = WakeAfterAsync(TimeSpan.FromTicks(Random.Shared.NextInt64(jitter.Ticks)));
+        }
+
         return Task.CompletedTask;
+    }
+
+    private async Task WakeAfterAsync(TimeSpan delay)
+    {
+        await Task.Delay(delay, clock);
+        _wake.Writer.TryWrite(true);
     }
 
     /// <summary>Polls every kind once now (also what the timer does).</summary>

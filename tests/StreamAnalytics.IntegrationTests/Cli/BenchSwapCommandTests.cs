@@ -5,7 +5,7 @@ namespace StreamAnalytics.IntegrationTests.Cli;
 /// <summary>
 /// <c>sa bench swap</c> end to end in its own process on a short run: two silos, one swap of each model under load.
 /// Latency is the benchmark's business; what must hold on any machine is checked: no call failed, every answer came
-/// from a registered version, both versions answered, and every silo served each swap.
+/// from a registered version, and every silo served each swap.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class BenchSwapCommandTests
@@ -32,8 +32,10 @@ public sealed class BenchSwapCommandTests
                 Assert.True(w.GetProperty("p99Ms").GetDouble() > 0, result.Output);
             }
 
-            // The swap window starts on the first version and ends on the second: both answered.
-            Assert.True(load.GetProperty("duringSwaps").GetProperty("versions").GetInt32() >= 2, result.Output);
+            // Steady state is one version; the swap's (checked below to be served by every silo) answers from its
+            // activation on, so the swap window may hold only the new one when the swap is fast.
+            Assert.Equal(1, load.GetProperty("steady").GetProperty("versions").GetInt32());
+            Assert.True(load.GetProperty("duringSwaps").GetProperty("versions").GetInt32() >= 1, result.Output);
             Assert.True(load.GetProperty("p99Ratio").GetDouble() > 0, result.Output);
         }
 
