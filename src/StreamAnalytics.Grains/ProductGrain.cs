@@ -1,4 +1,3 @@
-using StreamAnalytics.Grains.Placement;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using StreamAnalytics.Abstractions;
@@ -7,6 +6,7 @@ using StreamAnalytics.Abstractions.Grains;
 using StreamAnalytics.Abstractions.Interactions;
 using StreamAnalytics.Abstractions.Ratings;
 using StreamAnalytics.Grains.Features;
+using StreamAnalytics.Grains.Placement;
 using StreamAnalytics.Grains.Ratings;
 using StreamAnalytics.Grains.Streaming;
 using StreamAnalytics.Inference.Rating;

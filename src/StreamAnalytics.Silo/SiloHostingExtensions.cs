@@ -66,12 +66,7 @@ public static class SiloHostingExtensions
         services.AddFaceServing();
         services.AddModelRegistry();
         // Each topic has its own record contract: interactions feed user and product streams, frames camera streams.
-        services.AddKeyedSingleton<IKafkaRecordMapper>(StreamNames.KafkaProvider, (services, _) => new TopicRecordMapper(
-            new Dictionary<string, IKafkaRecordMapper>(StringComparer.Ordinal)
-            {
-                [TopicNames.Interactions] = new InteractionRecordMapper(services.GetRequiredService<InteractionEventParser>()),
-                [TopicNames.Frames] = new FrameRecordMapper(),
-            }));
+        services.AddTopicRecordMappers();
         services.AddSingleton(new LocalSiloRoles(roles));
         services.AddModelTraining(orleans.Configuration);
         // Published to every silo, so placement can put the trainer grains on trainer silos only.

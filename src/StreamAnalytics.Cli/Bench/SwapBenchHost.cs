@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StreamAnalytics.Abstractions;
-using StreamAnalytics.Abstractions.Interactions;
 using StreamAnalytics.Grains;
 using StreamAnalytics.Grains.Faces;
 using StreamAnalytics.Grains.Ingestion;
@@ -63,12 +62,7 @@ internal sealed class SwapBenchHost(IHost host, IPEndPoint endpoint) : IAsyncDis
                 services.AddFeatureGrains();
                 services.AddFaceServing();
                 services.AddModelRegistry();
-                services.AddKeyedSingleton<IKafkaRecordMapper>(StreamNames.KafkaProvider, (_, _) => new TopicRecordMapper(
-                    new Dictionary<string, IKafkaRecordMapper>(StringComparer.Ordinal)
-                    {
-                        [TopicNames.Interactions] = new InteractionRecordMapper(new InteractionEventParser()),
-                        [TopicNames.Frames] = new FrameRecordMapper(),
-                    }));
+                services.AddTopicRecordMappers();
             });
         var app = builder.Build();
         await app.StartAsync(cancellation);

@@ -1,4 +1,3 @@
-using StreamAnalytics.Grains.Placement;
 using System.Diagnostics;
 using Orleans.Concurrency;
 using Orleans.Streams;
@@ -6,6 +5,7 @@ using StreamAnalytics.Abstractions;
 using StreamAnalytics.Abstractions.Cameras;
 using StreamAnalytics.Abstractions.Grains;
 using StreamAnalytics.Grains.Faces;
+using StreamAnalytics.Grains.Placement;
 using StreamAnalytics.Imaging;
 using StreamAnalytics.Inference.Batching;
 using StreamAnalytics.Inference.Hosting;

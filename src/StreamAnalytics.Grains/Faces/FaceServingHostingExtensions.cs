@@ -1,8 +1,8 @@
-using StreamAnalytics.Grains.Placement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using StreamAnalytics.Grains.Cameras;
+using StreamAnalytics.Grains.Placement;
 using StreamAnalytics.Inference.Faces;
 using StreamAnalytics.Inference.Hosting;
 

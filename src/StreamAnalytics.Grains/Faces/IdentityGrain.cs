@@ -1,7 +1,7 @@
-using StreamAnalytics.Grains.Placement;
 using Microsoft.Extensions.Options;
 using StreamAnalytics.Abstractions.Faces;
 using StreamAnalytics.Abstractions.Grains;
+using StreamAnalytics.Grains.Placement;
 using StreamAnalytics.Imaging;
 using StreamAnalytics.Inference.Faces;
 using StreamAnalytics.Inference.Hosting;

@@ -55,13 +55,7 @@ public sealed partial class ModelWatcher(
         return Task.CompletedTask;
     }
 
-    private async Task WakeAfterAsync(TimeSpan delay)
-    {
-        await Task.Delay(delay, clock);
-        _wake.Writer.TryWrite(true);
-    }
-
-    /// <summary>Polls every kind once now (also what the timer does).</summary>
+    /// <summary>Polls every kind once now (what the loop does on each interval and each notice).</summary>
     public async Task PollAsync(CancellationToken cancellationToken)
     {
         await RenewSubscriptionsAsync();
@@ -119,6 +113,13 @@ public sealed partial class ModelWatcher(
 
             await WaitForNextPollAsync(stoppingToken);
         }
+    }
+
+    // The jittered wake of a notice (Models:NoticeJitter).
+    private async Task WakeAfterAsync(TimeSpan delay)
+    {
+        await Task.Delay(delay, clock);
+        _wake.Writer.TryWrite(true);
     }
 
     // Until the poll interval has passed or a registry announced an activation, whichever comes first.

@@ -41,19 +41,7 @@ internal sealed partial class FaceModelStartup(
             return;
         }
 
-        byte[] bytes;
-        try
-        {
-            bytes = await File.ReadAllBytesAsync(path, stoppingToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            LogFileUnreadable(e, path);
-            return;
-        }
-
-        var registered = await seeder.SeedAsync(ModelKinds.Face, bytes, new Dictionary<string, double>(), "file", stoppingToken);
-        LogLoaded(registered.Version, path);
+        await seeder.SeedFileAsync(ModelKinds.Face, path, stoppingToken);
     }
 
     private async Task BootstrapAsync(string folder, CancellationToken cancellationToken)
@@ -104,12 +92,6 @@ internal sealed partial class FaceModelStartup(
             LogBootstrapFailed(e);
         }
     }
-
-    [LoggerMessage(1, LogLevel.Information, "Face model {Version} from {Path} handed to the registry.")]
-    private partial void LogLoaded(string version, string path);
-
-    [LoggerMessage(2, LogLevel.Error, "The face model file {Path} cannot be read; no face model is served.")]
-    private partial void LogFileUnreadable(Exception exception, string path);
 
     [LoggerMessage(4, LogLevel.Information, "Training a first face model on the first {Identities} identities of {Folder} ({Epochs} epochs).")]
     private partial void LogBootstrapping(int identities, string folder, int epochs);

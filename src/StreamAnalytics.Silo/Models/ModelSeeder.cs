@@ -25,6 +25,28 @@ internal sealed partial class ModelSeeder(IGrainFactory grains, IHostApplication
         return await grains.GetGrain<IModelRegistryGrain>(kind).GetActive() is not null;
     }
 
+    /// <summary>
+    /// Seeds the model in the file at <paramref name="path"/> (see <see cref="SeedAsync"/>); null when the file cannot be
+    /// read, which is logged and leaves the kind without a start-up model.
+    /// </summary>
+    public async Task<ModelVersionInfo?> SeedFileAsync(string kind, string path, CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogFileUnreadable(e, kind, path);
+            return null;
+        }
+
+        var registered = await SeedAsync(kind, bytes, new Dictionary<string, double>(), "file", cancellationToken);
+        LogFileSeeded(kind, registered.Version, path);
+        return registered;
+    }
+
     /// <summary>Registers <paramref name="onnx"/> and activates it when nothing is active; returns what the registry holds.</summary>
     public async Task<ModelVersionInfo> SeedAsync(
         string kind, byte[] onnx, IReadOnlyDictionary<string, double> metrics, string source, CancellationToken cancellationToken)
@@ -57,4 +79,10 @@ internal sealed partial class ModelSeeder(IGrainFactory grains, IHostApplication
 
     [LoggerMessage(3, LogLevel.Information, "The {Kind} model from start-up ({Source}) is registry version {Number} ({Version}), now active.")]
     private partial void LogActivated(string kind, int number, string version, string source);
+
+    [LoggerMessage(4, LogLevel.Error, "The {Kind} model file {Path} cannot be read; no {Kind} model is served from it.")]
+    private partial void LogFileUnreadable(Exception exception, string kind, string path);
+
+    [LoggerMessage(5, LogLevel.Information, "The {Kind} model {Version} from {Path} was handed to the registry.")]
+    private partial void LogFileSeeded(string kind, string version, string path);
 }

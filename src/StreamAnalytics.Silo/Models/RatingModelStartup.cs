@@ -1,7 +1,7 @@
-using StreamAnalytics.Inference.Hosting;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using StreamAnalytics.Abstractions.Models;
+using StreamAnalytics.Inference.Hosting;
 using StreamAnalytics.ModelExport.Rating;
 using StreamAnalytics.Silo.Demo;
 using SyntheticFeedOptions = StreamAnalytics.Synthetic.SyntheticFeedOptions;
@@ -28,7 +28,7 @@ internal sealed partial class RatingModelStartup(
         var settings = options.Value;
         if (!string.IsNullOrWhiteSpace(settings.Path))
         {
-            await LoadFileAsync(settings.Path, stoppingToken);
+            await seeder.SeedFileAsync(ModelKinds.Rating, settings.Path, stoppingToken);
         }
         else if (demo.Value.Enabled && settings.BootstrapRatings > 0)
         {
@@ -38,28 +38,6 @@ internal sealed partial class RatingModelStartup(
         {
             LogNoModel();
         }
-    }
-
-    private async Task LoadFileAsync(string path, CancellationToken cancellationToken)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        }
-        catch (IOException e)
-        {
-            LogFileUnreadable(e, path);
-            return;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            LogFileUnreadable(e, path);
-            return;
-        }
-
-        var registered = await seeder.SeedAsync(ModelKinds.Rating, bytes, new Dictionary<string, double>(), "file", cancellationToken);
-        LogLoaded(registered.Version, path);
     }
 
     private async Task BootstrapAsync(int ratings, CancellationToken cancellationToken)
@@ -93,12 +71,6 @@ internal sealed partial class RatingModelStartup(
         var onnx = RatingOnnxExporter.Export(result.Served, "bootstrap-" + trainedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), trainedAt);
         return (onnx, new Dictionary<string, double> { ["testR2"] = result.ServedTest.R2 ?? double.NaN, ["testRmse"] = result.ServedTest.Rmse ?? double.NaN });
     }
-
-    [LoggerMessage(1, LogLevel.Information, "Rating model {Version} from {Path} handed to the registry.")]
-    private partial void LogLoaded(string version, string path);
-
-    [LoggerMessage(2, LogLevel.Error, "The rating model file {Path} cannot be read; no rating model is served.")]
-    private partial void LogFileUnreadable(Exception exception, string path);
 
     [LoggerMessage(3, LogLevel.Information, "Training a first rating model from the demo feed's first {Ratings} ratings (seed {Seed}).")]
     private partial void LogBootstrapping(int ratings, int seed);

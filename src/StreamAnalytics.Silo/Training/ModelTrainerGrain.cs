@@ -1,4 +1,3 @@
-using StreamAnalytics.Inference.Hosting;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using StreamAnalytics.Abstractions.Grains;
@@ -7,6 +6,7 @@ using StreamAnalytics.Grains.Models;
 using StreamAnalytics.Grains.Training;
 using StreamAnalytics.Abstractions.Interactions;
 using StreamAnalytics.Inference.Faces;
+using StreamAnalytics.Inference.Hosting;
 using StreamAnalytics.Silo.Training.Store;
 using StreamAnalytics.Training.Evaluation;
 using StreamAnalytics.Training.Faces;
@@ -14,8 +14,9 @@ using StreamAnalytics.Training.Faces;
 namespace StreamAnalytics.Silo.Training;
 
 /// <summary>
-/// Retrains one model kind on a trainer silo (see <see cref="IModelTrainerGrain"/>). A run trains on the thread pool
-/// (off the grain's turn, so status calls are answered meanwhile), scores the candidate and the active model on the
+/// Retrains one model kind on a trainer silo (see <see cref="IModelTrainerGrain"/>). A run trains on a background thread
+/// (<see cref="BackgroundWork"/>: off the grain's turn, so status calls are answered meanwhile, and below requests'
+/// priority, so a silo that also serves keeps serving), scores the candidate and the active model on the
 /// same held-out data, registers the candidate with both scores, and activates it only when it is better; otherwise it
 /// is recorded as rejected with the reason. Faces retrain from the gallery's stored images; the rating model from
 /// this silo's <see cref="RatingTrainingStore"/> (see <see cref="RatingRetraining"/> and <see cref="RatingPromotion"/>).
@@ -91,8 +92,7 @@ public sealed partial class ModelTrainerGrain(
         var active = await registry.GetActive();
         var activeBytes = active is null ? null : await registry.Download(active.Number);
         var trainedAt = clock.GetUtcNow();
-        var version = "retrained-" + trainedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        // Off the thread pool and below requests' priority: on a silo that also serves, training must not slow serving.
+        var version = RetrainedVersion(trainedAt);
         var (onnx, candidateAccuracy, activeAccuracy) = await BackgroundWork.RunAsync(() =>
         {
             var result = FaceModelPipeline.Train(data.Train, new FaceModelPipelineOptions
@@ -125,15 +125,11 @@ public sealed partial class ModelTrainerGrain(
         }
 
         var registered = await registry.Register(onnx, metrics, "trainer");
-        if (activeAccuracy is { } current && candidateAccuracy <= current)
-        {
-            var why = FormattableString.Invariant($"held-out accuracy {candidateAccuracy:P1} is not better than the active version's {current:P1}");
-            await registry.Reject(registered.Number, why);
-            return Finished(started, "rejected", why, registered.Number);
-        }
-
-        await registry.Activate(registered.Number);
-        return Finished(started, "promoted", FormattableString.Invariant($"held-out accuracy {candidateAccuracy:P1} (active: {activeAccuracy?.ToString("P1", CultureInfo.InvariantCulture) ?? "none"})"), registered.Number);
+        var promote = activeAccuracy is not { } current || candidateAccuracy > current;
+        var why = promote
+            ? FormattableString.Invariant($"held-out accuracy {candidateAccuracy:P1} (active: {activeAccuracy?.ToString("P1", CultureInfo.InvariantCulture) ?? "none"})")
+            : FormattableString.Invariant($"held-out accuracy {candidateAccuracy:P1} is not better than the active version's {activeAccuracy:P1}");
+        return await ConcludeAsync(registry, registered, promote, why, started);
     }
 
     private async Task<TrainingRun> RetrainRatingAsync(string reason, TrainingRun started)
@@ -154,8 +150,7 @@ public sealed partial class ModelTrainerGrain(
         var active = await registry.GetActive();
         var activeBytes = active is null ? null : await registry.Download(active.Number);
         var trainedAt = clock.GetUtcNow();
-        // Milliseconds: version strings must be unique, and a run on a small store takes about a second.
-        var version = "retrained-" + trainedAt.ToString("yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture);
+        var version = RetrainedVersion(trainedAt);
         var scale = parser.Options;
         // Counted as trained on from the start: new ratings arriving meanwhile count toward the next run.
         ratingStore.MarkTrained(data.Ingested);
@@ -176,6 +171,13 @@ public sealed partial class ModelTrainerGrain(
             candidate.HeldOutRmse,
             candidate.ActiveHeldOutRmse,
             new Dictionary<string, double?> { ["globalMean"] = candidate.GlobalMeanRmse, ["biases"] = candidate.BiasesRmse });
+        return await ConcludeAsync(registry, registered, promote, why, started);
+    }
+
+    // Both kinds end alike: a candidate the registry refused is reported as such, a loser of the gate is marked
+    // rejected with the comparison, a winner is activated (every silo then installs it).
+    private async Task<TrainingRun> ConcludeAsync(IModelRegistryGrain registry, ModelVersionInfo registered, bool promote, string why, TrainingRun started)
+    {
         if (registered.Status == ModelVersionStatus.Rejected)
         {
             return Finished(started, "rejected", $"the registry rejected the candidate: {registered.Reason}", registered.Number);
@@ -190,6 +192,10 @@ public sealed partial class ModelTrainerGrain(
         await registry.Activate(registered.Number);
         return Finished(started, "promoted", why, registered.Number);
     }
+
+    // Milliseconds: version strings must be unique, and a run on a small store or gallery can take about a second.
+    private static string RetrainedVersion(DateTimeOffset trainedAt) =>
+        "retrained-" + trainedAt.ToString("yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static void AddMetric(Dictionary<string, double> metrics, string name, double? value)
     {

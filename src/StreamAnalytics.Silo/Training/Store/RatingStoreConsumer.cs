@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using StreamAnalytics.Abstractions;
 using StreamAnalytics.Abstractions.Interactions;
 using StreamAnalytics.Grains.Training;
+using StreamAnalytics.Inference.Hosting;
 using StreamAnalytics.Silo.Cluster;
 using StreamAnalytics.Streaming.Kafka;
 
@@ -28,8 +29,8 @@ internal sealed partial class RatingStoreConsumer(
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         roles.Roles.Contains(SiloRoles.Trainer)
-            // Confluent's Consume blocks its thread: keep it off the host's start-up path.
-            ? Task.Factory.StartNew(() => RunLogged(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            // Confluent's Consume blocks its thread: keep it off the host's start-up path and the pool, below requests.
+            ? BackgroundWork.RunAsync(() => RunLogged(stoppingToken), stoppingToken)
             : Task.CompletedTask;
 
     // A failing store must not stop the host (a faulted background service does by default): the silo keeps serving,
