@@ -39,8 +39,7 @@ public sealed class ClusterMembershipTests(ModelCluster cluster, ITestOutputHelp
     {
         var trainer = Assert.Single(cluster.Trainers);
         Assert.DoesNotContain(SiloRoles.Worker, ModelCluster.Roles(trainer));
-        // The load's grains live on workers: nothing yet keeps serving grains off a trainer-only silo (README, "not done
-        // yet"), and a grain on the killed silo would be lost with it whatever the models do.
+        // The load's grains are activated on workers from the start, so the kill tests the models, not placement.
         var (pairs, cameras) = await cluster.ActivateOnWorkersAsync("kill", 8);
         var trainerGrain = cluster.Grains.GetGrain<IModelTrainerGrain>(ModelKinds.Face);
 

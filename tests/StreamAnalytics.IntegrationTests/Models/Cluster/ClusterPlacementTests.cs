@@ -33,7 +33,8 @@ public sealed class ClusterPlacementTests(ModelCluster cluster)
         Assert.All(hosts, h => Assert.True(
             h.Host is { } silo && ModelCluster.Roles(silo).Contains(SiloRoles.Worker),
             $"{h.Grain.GetGrainId()} lives on {h.Host?.Name ?? "no silo"} ({(h.Host is null ? "" : string.Join(",", ModelCluster.Roles(h.Host)))})"));
-        // Both workers took a share: the filter narrows placement, it does not pin it.
-        Assert.True(hosts.Select(h => h.Host!.SiloAddress).Distinct().Count() >= 2, "every grain landed on one worker");
+        // Which worker takes them is Orleans' resource-optimised placement's choice: a burst like this one goes to
+        // whichever worker scored lowest in the last statistics round, so "both workers got some" is not asserted
+        // here; that the filter keeps every worker is pinned by WorkerPlacementFilterDirectorTests.
     }
 }
